@@ -1,0 +1,157 @@
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiLogin, DEMO_PASSWORD } from './support/api.ts';
+import {
+  browserSuiteSkipped,
+  docScreenshot,
+  expectPath,
+  expectText,
+  UI_TIMEOUT_MS,
+} from './support/browser.ts';
+import { QUIET_SERVER_ENV, useBrowserSessions } from './support/browser-sessions.ts';
+import { startCalls, stopCalls } from './support/desktop-support.ts';
+
+// The agent desktop in a real browser against the real server: softphone sign-in and states, the
+// menu by role, the 5-tab limit, the live connection healing itself, and a call from ring to wrap-up.
+const skip = browserSuiteSkipped('agent desktop');
+
+describe.skipIf(skip)('agent desktop in Chromium', () => {
+  const sessions = useBrowserSessions('desktop', QUIET_SERVER_ENV);
+  const { baseUrl } = sessions;
+  let page: Page;
+
+  beforeEach(async () => {
+    page = await sessions.newPage();
+  });
+
+  async function logIn(employeeNo: string): Promise<void> {
+    await page.goto('/');
+    await expectPath(page, '/login');
+    await page.getByTestId('login-employee-no').fill(employeeNo);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('softphone').waitFor();
+    await expectPath(page, '/');
+  }
+
+  const agentState = () => page.getByTestId('agent-state');
+  const liveStatus = () => page.getByTestId('live-status');
+
+  async function signInReady(): Promise<void> {
+    await expectText(liveStatus(), '已连接');
+    await page.getByTestId('sp-sign-in').click();
+    await expectText(agentState(), /示忙/);
+    await page.getByTestId('sp-ready').click();
+    await expectText(agentState(), '示闲');
+  }
+
+  it('signs agent 1002 in and out, shows the agent menu, and refuses a 6th tab', async () => {
+    await logIn('1002');
+    await expectText(agentState(), '未签入');
+    // Signed out: only 签入 is possible.
+    expect(await page.getByTestId('sp-sign-in').isEnabled()).toBe(true);
+    expect(await page.getByTestId('sp-answer').isEnabled()).toBe(false);
+    expect(await page.getByTestId('sp-ready').isEnabled()).toBe(false);
+
+    await signInReady();
+    expect(await page.getByTestId('sp-sign-in').isEnabled()).toBe(false);
+    expect(await page.getByTestId('sp-hangup').isEnabled()).toBe(false);
+
+    // An agent's menu: no 实时监控, no 系统管理.
+    const menu = page.getByTestId('main-menu');
+    for (const group of ['calls', 'support', 'reports', 'recordings', 'mine'])
+      await menu.getByTestId(`menu-${group}`).waitFor();
+    expect(await menu.getByTestId('menu-monitor').count()).toBe(0);
+    expect(await menu.getByTestId('menu-admin').count()).toBe(0);
+    await page.getByTestId('announcement-area').waitFor();
+    await page.mouse.move(640, 600);
+    await docScreenshot(page, 'desktop-idle.png');
+
+    // 示忙 with a reason, then back.
+    await page.getByTestId('sp-not-ready').click();
+    await page.getByTestId('sp-reason-meal').click();
+    await expectText(agentState(), '示忙 · 用餐');
+    await page.getByTestId('sp-ready').click();
+    await expectText(agentState(), '示闲');
+
+    // Tabs: 工作台 + 4 more make 5; the 6th is refused with a message naming the limit.
+    await page.getByTestId('menu-call-history').click();
+    await page.getByTestId('call-records').waitFor();
+    await page.getByTestId('menu-my-recordings').click();
+    await page.getByTestId('menu-support').click();
+    await page.getByTestId('menu-customers').click();
+    await expectText(page.getByTestId('planned-release'), /客户管理与工单/);
+    await page.getByTestId('menu-knowledge').click();
+    await page.getByTestId('tab-knowledge').waitFor();
+    await page.getByTestId('menu-tickets').click();
+    await expectText(page.getByTestId('tab-limit-message'), /最多同时打开 5 个标签页/);
+    expect(await page.getByTestId('tab-tickets').count()).toBe(0);
+    // Closing one makes room.
+    await page
+      .locator('.ant-tabs-tab', { has: page.getByTestId('tab-customers') })
+      .locator('.ant-tabs-tab-remove')
+      .click();
+    await page.getByTestId('tab-customers').waitFor({ state: 'detached' });
+    await page.getByTestId('menu-tickets').click();
+    await page.getByTestId('tab-tickets').waitFor();
+
+    await page.getByTestId('sp-sign-out').click();
+    await expectText(agentState(), '未签入');
+  });
+
+  it('shows a lost live connection at once and heals it without a reload', async () => {
+    await logIn('1003');
+    await expectText(liveStatus(), '已连接');
+    // Test hook of the live client (web/src/modules/live): drops the socket as a network loss would.
+    await page.evaluate('window.__switchboardLive.close()');
+    await page.getByTestId('live-banner').waitFor();
+    await expectText(liveStatus(), '已连接');
+    await page.getByTestId('live-banner').waitFor({ state: 'detached' });
+    // Still following the stream: a command's state change arrives as before.
+    await page.getByTestId('sp-sign-in').click();
+    await expectText(agentState(), /示忙/);
+    await page.getByTestId('sp-sign-out').click();
+    await expectText(agentState(), '未签入');
+  });
+
+  it(
+    'pops the caller tab when a call rings, then answers, holds, retrieves and hangs up',
+    async () => {
+      const admin = await apiLogin(baseUrl(), 'admin', DEMO_PASSWORD);
+      await logIn('1001');
+      await signInReady();
+
+      await startCalls(baseUrl(), admin);
+      try {
+        await page.getByTestId('screen-pop').waitFor({ timeout: 15_000 });
+      } finally {
+        await stopCalls(baseUrl(), admin);
+      }
+      await expectText(agentState(), '振铃');
+      await expectText(page.getByTestId('pop-status'), '振铃中');
+      await expectText(page.getByTestId('pop-routing'), /分配给 1001/);
+      expect(await page.locator('[data-testid^="tab-call-"]').count()).toBe(1);
+
+      await page.getByTestId('sp-answer').click();
+      await expectText(agentState(), '通话');
+      await expectText(page.getByTestId('pop-status'), '通话中');
+      // The talk time runs.
+      await expectText(page.getByTestId('talk-time'), /^00:0[1-9]$/);
+
+      await page.getByTestId('sp-hold').click();
+      await expectText(agentState(), '保持');
+      expect(await page.getByTestId('sp-hold').isEnabled()).toBe(false);
+      await page.getByTestId('sp-retrieve').click();
+      await expectText(agentState(), '通话');
+      await page.mouse.move(640, 700);
+      await docScreenshot(page, 'desktop.png');
+
+      await page.getByTestId('sp-hangup').click();
+      await expectText(agentState(), '整理');
+      await expectText(page.getByTestId('talk-time'), '--:--');
+      expect(await page.getByTestId('sp-wrap-up').isEnabled()).toBe(true);
+      await expectText(page.getByTestId('pop-status'), '已结束');
+    },
+    60_000 + UI_TIMEOUT_MS,
+  );
+});

@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import type { QueueConfig } from '../acd/acd.types.ts';
+import type { Db } from '../db/database.ts';
+import type { SimClock } from '../switch/sim/sim-clock.ts';
+import { createSimSwitch, type SimSwitch } from '../switch/sim/sim-switch.ts';
+import { createTrafficGenerator, type TrafficGenerator } from '../switch/traffic/traffic-generator.ts';
+import { DEMO_PROFILE, type TrafficProfile } from '../switch/traffic/traffic-profile.ts';
+import { CtiEngine } from './engine/cti-engine.ts';
+import type { CtiConfig, CtiEvent } from './engine/cti-types.ts';
+
+// Everything the call-control core needs at run time, built once at start-up: the switch (the
+// simulated one by default), the engine, and the traffic generator that keeps the demo alive.
+export type CtiRuntime = {
+  engine: CtiEngine;
+  sim: SimSwitch;
+  clock: SimClock;
+  traffic: TrafficGenerator;
+  config: CtiConfig;
+  /** Listeners of every published CTI event (live stream, call-event writer). */
+  onEvent(listener: (event: CtiEvent) => void): () => void;
+  stop(): Promise<void>;
+};
+
+export type CtiRuntimeOptions = {
+  db: Db;
+  clock: SimClock;
+  dataDir: string;
+  wrapUpMs: number;
+  recordByDefault: boolean;
+  trafficProfile?: TrafficProfile;
+};
+
+/** Default queue settings per skill group; an admin page to tune them comes with the desktop. */
+export function queuesFromSkillGroups(
+  groups: { id: number; name: string; isComprehensive: boolean; accessCodes: string[] }[],
+) {
+  return groups.map(
+    (g): QueueConfig => ({
+      id: `q-${g.id}`,
+      skillGroupId: g.id,
+      name: g.name,
+      accessCodes: g.accessCodes,
+      policy: 'longest_idle',
+      overflowAfterMs: g.isComprehensive ? null : 60_000,
+      maxWaitMs: null,
+      maxWaitTarget: null,
+      announceEveryMs: 30_000,
+    }),
+  );
+}
+
+export async function loadSkillGroups(db: Db) {
+  const [groups, codes] = await Promise.all([
+    db.selectFrom('skill_groups').select(['id', 'name', 'is_comprehensive']).orderBy('id').execute(),
+    db.selectFrom('skill_group_access_codes').select(['skill_group_id', 'access_code']).execute(),
+  ]);
+  return groups.map((g) => ({
+    id: g.id,
+    name: g.name,
+    isComprehensive: g.is_comprehensive,
+    accessCodes: codes.filter((c) => c.skill_group_id === g.id).map((c) => c.access_code),
+  }));
+}
+
+export async function createCtiRuntime(opts: CtiRuntimeOptions): Promise<CtiRuntime> {
+  const groups = await loadSkillGroups(opts.db);
+  const extensions = await opts.db.selectFrom('extensions').select('number').execute();
+  const sim = createSimSwitch({ clock: opts.clock, recordingsDir: join(opts.dataDir, 'recordings') });
+  for (const e of extensions) sim.registerExtension(e.number);
+  const profile = opts.trafficProfile ?? DEMO_PROFILE;
+  const config: CtiConfig = {
+    queues: queuesFromSkillGroups(groups),
+    skillGroups: groups.map(({ id, name, isComprehensive }) => ({ id, name, isComprehensive })),
+    wrapUpMs: opts.wrapUpMs,
+    offerRingTimeoutMs: 15_000,
+    outboundRingTimeoutMs: 45_000,
+    recordByDefault: opts.recordByDefault,
+    vipNumbers: new Set(profile.vipNumbers),
+  };
+  const listeners = new Set<(event: CtiEvent) => void>();
+  const engine = new CtiEngine({
+    port: sim,
+    scheduler: opts.clock,
+    config,
+    publish: (event) => {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch (err) {
+          console.error('CTI event listener failed', err);
+        }
+      }
+    },
+  });
+  const traffic = createTrafficGenerator({ driver: sim, port: sim, clock: opts.clock, profile });
+  return {
+    engine,
+    sim,
+    clock: opts.clock,
+    traffic,
+    config,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async stop() {
+      traffic.dispose();
+      await engine.settled();
+      await sim.shutdown();
+      await engine.settled();
+      engine.stop();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_directory.ts';
+import * as m0002 from './0002_sessions_and_audit.ts';
+import * as m0003 from './0003_call_records.ts';
+import * as m0004 from './0004_announcements.ts';
+
+// Numbered migrations, in order. A landed migration is never edited: add a new one.
+export const migrations: Record<string, Migration> = {
+  '0001_directory': m0001,
+  '0002_sessions_and_audit': m0002,
+  '0003_call_records': m0003,
+  '0004_announcements': m0004,
+};

@@ -1,0 +1,59 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { pgliteDialect } from '../db/pglite-dialect.ts';
+import type { Database } from '../db/schema.ts';
+import { seedDemoIfEmpty } from '../seed/seed-demo.ts';
+import { TEMPLATE_DB, testHasher, withDatabase } from './test-config.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
+
+// Once per test run: one migrated, demo-seeded database per dialect. Every test file then
+// starts from its own copy (a PGlite data-dir image, or CREATE DATABASE … TEMPLATE).
+const SEED_TIME = new Date('2026-01-05T08:00:00Z');
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(join(tmpdir(), 'switchboard-test-'));
+  const client = await PGlite.create();
+  const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
+  await migrateToLatest(db);
+  await seedDemoIfEmpty(db, testHasher, SEED_TIME);
+  const image = await client.dumpDataDir('none');
+  const file = join(dir, 'pglite-template.tar');
+  await writeFile(file, Buffer.from(await image.arrayBuffer()));
+  await db.destroy();
+  project.provide('pgliteTemplate', file);
+
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await admin.end();
+    const handle = await openDatabase({ databaseUrl: withDatabase(url, TEMPLATE_DB) });
+    await migrateToLatest(handle.db);
+    await seedDemoIfEmpty(handle.db, testHasher, SEED_TIME);
+    await handle.close();
+  }
+
+  return async () => {
+    await rm(dir, { recursive: true, force: true });
+    if (url) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+      await admin.end();
+    }
+  };
+}

@@ -1,0 +1,20 @@
+import type { Locale } from '@switchboard/shared';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/use-i18n.ts';
+import { APP_THEME } from './theme.ts';
+
+const ANTD_LOCALES = { 'zh-CN': zhCN, 'en-US': enUS } satisfies Record<Locale, typeof zhCN>;
+
+/** Ant Design theme and component language, following the UI locale. */
+export function AntdProvider({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    // No space forced into two-character Chinese labels (登录, not 登 录).
+    <ConfigProvider locale={ANTD_LOCALES[locale]} theme={APP_THEME} button={{ autoInsertSpace: false }}>
+      <AntdApp className="sb-app">{children}</AntdApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,109 @@
+import { Alert, App, Button, Card, Form, InputNumber, Space, Statistic, Switch } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { isApiRequestError } from '../../api/api-error.ts';
+import { fetchTraffic, saveTraffic, type TrafficState } from './admin-api.ts';
+import { useAdminMessages } from './admin-messages.ts';
+import { showServerErrors } from './server-errors.ts';
+
+type Values = { running: boolean; rates: Record<string, number>; vipSharePercent: number };
+
+/** 话务模拟: switch simulated callers on/off, set calls per hour per access code and the VIP share. */
+export function TrafficTab() {
+  const t = useAdminMessages();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [state, setState] = useState<TrafficState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  const show = useCallback(
+    (s: TrafficState) => {
+      setState(s);
+      form.setFieldsValue({
+        running: s.running,
+        rates: Object.fromEntries(s.profile.accessCodes.map((c) => [c.code, c.callsPerHour])),
+        vipSharePercent: Math.round(s.profile.vipShare * 100),
+      });
+    },
+    [form],
+  );
+
+  const load = useCallback(() => {
+    fetchTraffic()
+      .then((s) => {
+        show(s);
+        setError(null);
+      })
+      .catch((caught: unknown) => {
+        if (isApiRequestError(caught) && caught.status === 404) setUnavailable(true);
+        else setError(caught instanceof Error ? caught.message : String(caught));
+      });
+  }, [show]);
+
+  useEffect(load, [load]);
+
+  const save = async (v: Values) => {
+    if (!state) return;
+    setSaving(true);
+    try {
+      const profile = {
+        ...state.profile,
+        accessCodes: state.profile.accessCodes.map((c) => ({
+          code: c.code,
+          callsPerHour: v.rates[c.code] ?? 0,
+        })),
+        vipShare: v.vipSharePercent / 100,
+      };
+      show(await saveTraffic(v.running, profile));
+      message.success(t('common.saved'));
+      setError(null);
+    } catch (caught) {
+      setError(showServerErrors(form, caught, []));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (unavailable) return <Alert type="info" showIcon title={t('traffic.unavailable')} />;
+  return (
+    <div data-testid="admin-traffic">
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Space align="start" wrap size="large">
+        <Card title={t('traffic.running')} style={{ minWidth: 320 }}>
+          <Form<Values> form={form} layout="vertical" onFinish={save} disabled={!state || saving}>
+            <Form.Item name="running" valuePropName="checked">
+              <Switch checkedChildren={t('traffic.on')} unCheckedChildren={t('traffic.off')} />
+            </Form.Item>
+            <Form.Item label={t('traffic.rates')}>
+              {state?.profile.accessCodes.map((c) => (
+                <Form.Item
+                  key={c.code}
+                  name={['rates', c.code]}
+                  label={`${t('traffic.accessCode')} ${c.code}`}
+                >
+                  <InputNumber min={0} max={100_000} addonAfter={t('traffic.callsPerHour')} />
+                </Form.Item>
+              ))}
+            </Form.Item>
+            <Form.Item name="vipSharePercent" label={t('traffic.vipShare')}>
+              <InputNumber min={0} max={100} precision={0} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={saving}>
+              {t('common.save')}
+            </Button>
+          </Form>
+        </Card>
+        <Card title={t('traffic.stats')} extra={<Button onClick={load}>{t('traffic.refresh')}</Button>}>
+          <Space size="large" wrap>
+            <Statistic title={t('traffic.placed')} value={state?.stats.placed ?? 0} />
+            <Statistic title={t('traffic.answered')} value={state?.stats.answeredByAgent ?? 0} />
+            <Statistic title={t('traffic.abandoned')} value={state?.stats.abandoned ?? 0} />
+            <Statistic title={t('traffic.completed')} value={state?.stats.completed ?? 0} />
+            <Statistic title={t('traffic.inProgress')} value={state?.stats.inProgress ?? 0} />
+          </Space>
+        </Card>
+      </Space>
+    </div>
+  );
+}
