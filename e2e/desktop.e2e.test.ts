@@ -76,13 +76,17 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
 
     // Tabs: 工作台 + 4 more make 5; the 6th is refused with a message naming the limit.
     await page.getByTestId('menu-call-history').click();
+    await page.getByTestId('tab-call-history').waitFor();
     await page.getByTestId('call-records').waitFor();
     await page.getByTestId('menu-my-recordings').click();
+    await page.getByTestId('tab-my-recordings').waitFor();
     await page.getByTestId('menu-support').click();
     await page.getByTestId('menu-customers').click();
-    await expectText(page.getByTestId('planned-release'), /客户管理与工单/);
+    await page.getByTestId('tab-customers').waitFor();
     await page.getByTestId('menu-knowledge').click();
     await page.getByTestId('tab-knowledge').waitFor();
+    await expectText(page.getByTestId('planned-release'), /知识库/);
+    await expectText(page.locator('.sb-desktop__tab-count'), '5/5');
     await page.getByTestId('menu-tickets').click();
     await expectText(page.getByTestId('tab-limit-message'), /最多同时打开 5 个标签页/);
     expect(await page.getByTestId('tab-tickets').count()).toBe(0);

@@ -42,6 +42,8 @@ export function useBrowserSessions(
   let browser: Browser | undefined;
   let setupError: unknown;
   const contexts: BrowserContext[] = [];
+  // What each page printed to its console, kept to explain a failure.
+  const consoleLines = new WeakMap<Page, string[]>();
 
   beforeAll(async () => {
     try {
@@ -66,12 +68,16 @@ export function useBrowserSessions(
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') {
       const shots: string[] = [];
+      const pages: string[] = [];
       for (const [i, c] of contexts.entries()) {
-        const shot = await failureScreenshot(c.pages()[0], `${name}-${i}-${ctx.task.name}`);
+        const page = c.pages()[0];
+        const shot = await failureScreenshot(page, `${name}-${i}-${ctx.task.name}`);
         if (shot) shots.push(shot);
+        if (page) pages.push(await describePage(page, consoleLines.get(page) ?? []));
       }
       console.error(
         `[e2e] "${ctx.task.name}" failed; screenshots: ${shots.join(', ') || '(none)'}\n` +
+          `[e2e] pages:\n${pages.join('\n') || '(none)'}\n` +
           `[e2e] server output:\n${server?.logs() ?? '(no server)'}`,
       );
     }
@@ -90,7 +96,14 @@ export function useBrowserSessions(
     if (!browser) throw new Error('browser not started');
     const context = await newContext(browser, base);
     contexts.push(context);
-    return context.newPage();
+    const page = await context.newPage();
+    const lines: string[] = [];
+    consoleLines.set(page, lines);
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') lines.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+    return page;
   };
 
   return {
@@ -111,4 +124,13 @@ export function useBrowserSessions(
       return page;
     },
   };
+}
+
+/** The URL, visible text and console errors of a page, for a failure report (CI keeps no files). */
+async function describePage(page: Page, consoleLines: string[]): Promise<string> {
+  const text = await page
+    .evaluate('document.body.innerText')
+    .then((t) => String(t).replace(/\s+/g, ' ').slice(0, 1500))
+    .catch((e: unknown) => `(no text: ${String(e)})`);
+  return `  ${page.url()}\n  text: ${text}\n  console: ${consoleLines.slice(-20).join(' | ') || '(none)'}`;
 }

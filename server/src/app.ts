@@ -23,9 +23,16 @@ import { registerAuthRoutes, SESSION_COOKIE } from './modules/auth/auth.routes.t
 import { resolveSession } from './modules/auth/auth.service.ts';
 import { registerCallRecordsRoutes } from './modules/call-records/call-records.routes.ts';
 import { registerRecordingRoutes } from './modules/call-records/recording.routes.ts';
+import { registerCallTagRoutes } from './modules/call-tags/call-tag.routes.ts';
 import { registerCenterRoutes } from './modules/center/center.routes.ts';
+import { registerCustomerRoutes } from './modules/customers/customer.routes.ts';
 import { registerDirectoryRoutes } from './modules/directory/directory.routes.ts';
+import { registerFaultAlarmRoutes } from './modules/fault-alarms/fault-alarm.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerMessageRoutes } from './modules/messages/message.routes.ts';
+import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { registerSearchRoutes } from './modules/search/search.routes.ts';
+import { registerTicketRoutes } from './modules/tickets/ticket.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -80,6 +87,13 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   registerCallRecordsRoutes(app, deps);
   registerRecordingRoutes(app, deps);
   registerAnnouncementRoutes(app, deps);
+  registerCustomerRoutes(app, deps);
+  registerSearchRoutes(app, deps);
+  registerTicketRoutes(app, deps);
+  registerCallTagRoutes(app, deps);
+  registerFaultAlarmRoutes(app, deps);
+  registerMessageRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
   if (deps.cti) {
     registerCtiAgentRoutes(app, deps, deps.cti);
     registerCtiSupervisorRoutes(app, deps, deps.cti);

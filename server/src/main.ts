@@ -7,6 +7,7 @@ import { createCtiRuntime } from './cti/cti-runtime.ts';
 import { startDemoAutopilot } from './cti/demo-autopilot.ts';
 import { DataDirLockedError, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { startBackgroundWork } from './jobs/background.ts';
 import { createPasswordHasher } from './modules/auth/password-hasher.ts';
 import { createCallEventWriter } from './modules/call-records/call-event.writer.ts';
 import { closeDanglingCalls } from './modules/call-records/restart-recovery.ts';
@@ -48,8 +49,10 @@ async function main(): Promise<void> {
     app.log.info('Seeded the demo call centre (示例客服中心); demo accounts are listed in the README');
   if (config.seedDemo) await startDemoAutopilot(handle.db, cti, config.cti.demoAutopilotAgents);
   if (config.cti.simulateTraffic) cti.traffic.start();
+  const stopBackgroundWork = startBackgroundWork(deps);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    await stopBackgroundWork();
     await app.close();
     await cti.stop();
     stopSwitchClock();

@@ -1,6 +1,7 @@
 import type { Role } from '@switchboard/shared';
 import { type Actor, hasAnyRole } from '../http/access.ts';
 import type { App } from '../http/app-types.ts';
+import { inAudience, type LiveNotice, onLiveNotice } from '../live/live-notices.ts';
 import { onAnnouncementPublished } from '../modules/announcements/index.ts';
 import type { CtiRuntime } from './cti-runtime.ts';
 import type { CtiEvent } from './engine/cti-types.ts';
@@ -12,7 +13,7 @@ import { registerCtiStream } from './stream/stream.routes.ts';
 const SEES_ALL: Role[] = ['team_lead', 'duty_lead', 'qa', 'admin'];
 
 /** Besides CTI events the stream carries notices that tell desktops to refetch something. */
-export type LiveEvent = CtiEvent | { type: 'announcement_changed'; id: number; urgent: boolean };
+export type LiveEvent = CtiEvent | { type: 'announcement_changed'; id: number; urgent: boolean } | LiveNotice;
 
 export function registerLiveCtiStream(app: App, cti: CtiRuntime): void {
   const stream = createEventStream<LiveEvent>({ clock: cti.clock });
@@ -22,7 +23,11 @@ export function registerLiveCtiStream(app: App, cti: CtiRuntime): void {
   const stop = onAnnouncementPublished((a) =>
     stream.publish({ type: 'announcement_changed', id: a.id, urgent: a.urgent }),
   );
-  app.addHook('onClose', async () => stop());
+  const stopNotices = onLiveNotice((notice) => stream.publish(notice));
+  app.addHook('onClose', async () => {
+    stop();
+    stopNotices();
+  });
   registerCtiStream(app, {
     stream,
     snapshot: (actor) =>
@@ -32,6 +37,8 @@ export function registerLiveCtiStream(app: App, cti: CtiRuntime): void {
 }
 
 function canSee(cti: CtiRuntime, actor: Actor, event: LiveEvent): boolean {
+  // Notices go to their audience only, whatever the role.
+  if (event.type === 'notice') return inAudience(event.audience, actor.id, actor.roles);
   if (hasAnyRole(actor, SEES_ALL) || event.type === 'announcement_changed') return true;
   if ('agentId' in event && event.agentId === actor.id) return true;
   if (event.type === 'party_answered' || event.type === 'party_left')

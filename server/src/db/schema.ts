@@ -1,5 +1,9 @@
 import type { Role } from '@switchboard/shared';
 import type { ColumnType, Generated } from 'kysely';
+import type { CallTagTables } from '../modules/call-tags/call-tag.tables.ts';
+import type { CustomerTables } from '../modules/customers/customer.tables.ts';
+import type { MessagingTables } from '../modules/outbox/outbox.tables.ts';
+import type { TicketTables } from '../modules/tickets/ticket.tables.ts';
 
 // Kysely table types. Timestamps are written by the application's clock, never by the database.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -176,7 +180,10 @@ export type AnnouncementTable = {
 export type AnnouncementTargetTable = { announcement_id: number; target_id: number };
 export type AnnouncementReadTable = { announcement_id: number; staff_id: number; read_at: Timestamp };
 
-export type Database = {
+/** Every table: the core ones below, and each module's own (`modules/<domain>/<domain>.tables.ts`). */
+export type Database = CoreTables & CustomerTables & TicketTables & CallTagTables & MessagingTables;
+
+type CoreTables = {
   areas: AreaTable;
   departments: DepartmentTable;
   skill_groups: SkillGroupTable;

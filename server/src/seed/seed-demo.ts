@@ -1,7 +1,11 @@
 import type { Db } from '../db/database.ts';
 import type { PasswordHasher } from '../modules/auth/password-hasher.ts';
 import { setCenterName } from '../modules/center/center.repository.ts';
+import { seedCallTags } from './call-tags.seed.ts';
+import { seedCustomers } from './customers.seed.ts';
 import { AREAS, CENTER_NAME, DEMO_PASSWORD, DEPARTMENTS, PEOPLE, SKILL_GROUPS } from './demo-data.ts';
+import { seedMessaging } from './messaging.seed.ts';
+import { seedTickets } from './tickets.seed.ts';
 
 /** Seeds the demo centre when the database has no staff yet. Returns whether it seeded. */
 export async function seedDemoIfEmpty(db: Db, hasher: PasswordHasher, now: Date): Promise<boolean> {
@@ -105,6 +109,11 @@ export async function seedDemoIfEmpty(db: Db, hasher: PasswordHasher, now: Date)
           .execute();
       }
     }
+    // Each business module's demo rows, in the same transaction (they may refer to the staff above).
+    await seedCustomers(trx, now);
+    await seedTickets(trx, now);
+    await seedCallTags(trx, now);
+    await seedMessaging(trx, now);
   });
   return true;
 }

@@ -3,6 +3,10 @@ import * as m0001 from './0001_directory.ts';
 import * as m0002 from './0002_sessions_and_audit.ts';
 import * as m0003 from './0003_call_records.ts';
 import * as m0004 from './0004_announcements.ts';
+import * as m0005 from './0005_customers.ts';
+import * as m0006 from './0006_tickets.ts';
+import * as m0007 from './0007_call_tags_and_fault_alarms.ts';
+import * as m0008 from './0008_jobs_outbox_messages.ts';
 
 // Numbered migrations, in order. A landed migration is never edited: add a new one.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +14,8 @@ export const migrations: Record<string, Migration> = {
   '0002_sessions_and_audit': m0002,
   '0003_call_records': m0003,
   '0004_announcements': m0004,
+  '0005_customers': m0005,
+  '0006_tickets': m0006,
+  '0007_call_tags_and_fault_alarms': m0007,
+  '0008_jobs_outbox_messages': m0008,
 };

@@ -1,5 +1,6 @@
 import { Tabs, Typography } from 'antd';
 import { AnnouncementsAdminTab } from '../announcements/AnnouncementsAdminTab.tsx';
+import { CallTagAdmin } from '../call-tags/CallTagAdmin.tsx';
 import { AreasTab } from './AreasTab.tsx';
 import { useAdminMessages } from './admin-messages.ts';
 import { DepartmentsTab } from './DepartmentsTab.tsx';
@@ -21,6 +22,7 @@ export function AdminPage() {
     { key: 'login-log', label: t('admin.tab.loginLog'), children: <LoginLogTab /> },
     { key: 'traffic', label: t('admin.tab.traffic'), children: <TrafficTab /> },
     { key: 'announcements', label: t('admin.tab.announcements'), children: <AnnouncementsAdminTab /> },
+    { key: 'call-tags', label: t('admin.tab.callTags'), children: <CallTagAdmin /> },
   ];
   return (
     <section data-testid="admin-page" style={{ padding: 16 }}>

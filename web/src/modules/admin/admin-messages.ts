@@ -1,5 +1,5 @@
 import type { Locale } from '@switchboard/shared';
-import { useLocalMessages } from './local-messages.ts';
+import { useLocalMessages } from '../../i18n/local-messages.ts';
 
 // Strings of the administration page (系统管理). zh-CN is the reference; en-US has the same keys.
 const zhCN = {
@@ -12,6 +12,7 @@ const zhCN = {
   'admin.tab.loginLog': '登录日志',
   'admin.tab.traffic': '话务模拟',
   'admin.tab.announcements': '公告',
+  'admin.tab.callTags': '话务标识',
 
   'common.search': '搜索',
   'common.create': '新建',
@@ -134,6 +135,7 @@ const enUS: Record<AdminMessageKey, string> = {
   'admin.tab.loginLog': 'Login log',
   'admin.tab.traffic': 'Simulated traffic',
   'admin.tab.announcements': 'Announcements',
+  'admin.tab.callTags': 'Call tags',
 
   'common.search': 'Search',
   'common.create': 'New',

@@ -1,5 +1,5 @@
 import type { Locale } from '@switchboard/shared';
-import { useLocalMessages } from '../admin/local-messages.ts';
+import { useLocalMessages } from '../../i18n/local-messages.ts';
 
 // Strings of the announcement area (公告通知区) and the back-office announcement tab.
 const zhCN = {

@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { AdminPage } from '../admin/AdminPage.tsx';
 import { AnnouncementArea } from '../announcements/AnnouncementArea.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
+import { FaultAlarmBanner } from '../fault-alarms/FaultAlarmBanner.tsx';
 import { ScreenPop } from '../screen-pop/ScreenPop.tsx';
 import { HomePage } from '../shell/HomePage.tsx';
 import type { ShellOutletContext } from '../shell/shell-outlet.ts';
@@ -24,6 +25,7 @@ import { WallPage } from '../wall/WallPage.tsx';
 import { CallRecordsTab } from './CallRecordsTab.tsx';
 import { findLeaf, type MenuGroupKey, menuFor, type TabKind } from './desktop-menu.ts';
 import { closeTab, type DesktopTab, MAX_TABS, openTab, type TabsState } from './desktop-tabs.ts';
+import { ModulePageView } from './module-pages.tsx';
 import { PlannedFeature } from './PlannedFeature.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 import './desktop.css';
@@ -128,6 +130,8 @@ export function DesktopPage() {
         return <PlannedFeature feature={tab.title} release={kind.release} />;
       case 'screen-pop':
         return <ScreenPop callId={kind.callId} />;
+      case 'page':
+        return <ModulePageView page={kind.page} />;
     }
   };
 
@@ -182,6 +186,7 @@ export function DesktopPage() {
         </Button>
       </Layout.Sider>
       <Layout.Content className="sb-desktop__main">
+        <FaultAlarmBanner />
         <AnnouncementArea />
         <Tabs
           className="sb-desktop__tabs"

@@ -14,7 +14,11 @@ export type TabKind =
   | { kind: 'admin' }
   | { kind: 'profile' }
   | { kind: 'planned'; release: MessageKey }
-  | { kind: 'screen-pop'; callId: string };
+  | { kind: 'screen-pop'; callId: string }
+  | { kind: 'page'; page: ModulePage };
+
+/** Business modules' pages, each a component of `web/src/modules/<domain>/` (see module-pages.tsx). */
+export type ModulePage = 'customers' | 'search' | 'tickets' | 'ticket-reports' | 'messages' | 'outbox';
 
 export type MenuLeaf = {
   key: string;
@@ -49,8 +53,10 @@ export const MENU: readonly MenuGroup[] = [
     label: 'menu.support',
     roles: 'all',
     items: [
-      { key: 'customers', label: 'menu.customers', opens: { kind: 'planned', release: 'release.crm' } },
-      { key: 'tickets', label: 'menu.tickets', opens: { kind: 'planned', release: 'release.crm' } },
+      { key: 'customers', label: 'menu.customers', opens: { kind: 'page', page: 'customers' } },
+      { key: 'tickets', label: 'menu.tickets', opens: { kind: 'page', page: 'tickets' } },
+      { key: 'search', label: 'menu.search', opens: { kind: 'page', page: 'search' } },
+      { key: 'outbox', label: 'menu.outbox', opens: { kind: 'page', page: 'outbox' } },
       { key: 'knowledge', label: 'menu.knowledge', opens: { kind: 'planned', release: 'release.knowledge' } },
     ],
   },
@@ -60,6 +66,7 @@ export const MENU: readonly MenuGroup[] = [
     roles: 'all',
     items: [
       { key: 'my-stats', label: 'menu.myStats', opens: { kind: 'planned', release: 'release.reports' } },
+      { key: 'ticket-reports', label: 'menu.ticketReports', opens: { kind: 'page', page: 'ticket-reports' } },
       {
         key: 'team-reports',
         label: 'menu.teamReports',
@@ -92,6 +99,7 @@ export const MENU: readonly MenuGroup[] = [
     roles: 'all',
     items: [
       { key: 'profile', label: 'menu.profile', opens: { kind: 'profile' } },
+      { key: 'messages', label: 'menu.messages', opens: { kind: 'page', page: 'messages' } },
       { key: 'password', label: 'menu.password', opens: 'password-dialog' },
     ],
   },

@@ -6,6 +6,7 @@ import { ChangePasswordDialog } from '../auth/ChangePasswordDialog.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
 import { LiveProvider } from '../live/LiveProvider.tsx';
 import { useLive } from '../live/use-live.ts';
+import { MessageNotifier } from '../messages/MessageNotifier.tsx';
 import { Softphone } from '../softphone/Softphone.tsx';
 import { SoftphoneProvider } from '../softphone/SoftphoneProvider.tsx';
 import { useSoftphone } from '../softphone/use-softphone.ts';
@@ -50,6 +51,7 @@ export function ShellLayout() {
             <Outlet context={outlet} />
           </Layout.Content>
           <StatusBar user={user} />
+          <MessageNotifier />
           <ChangePasswordDialog
             open={forced || passwordDialogOpen}
             forced={forced}

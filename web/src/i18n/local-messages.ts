@@ -1,6 +1,6 @@
 import type { Locale } from '@switchboard/shared';
 import { useCallback } from 'react';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { useI18n } from './use-i18n.ts';
 
 export type MessageParams = Record<string, string | number>;
 

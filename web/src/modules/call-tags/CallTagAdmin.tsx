@@ -1,0 +1,3 @@
+export function CallTagAdmin() {
+  return <section data-testid="call-tag-admin" />;
+}

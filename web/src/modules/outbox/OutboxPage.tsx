@@ -1,0 +1,3 @@
+export function OutboxPage() {
+  return <section data-testid="outbox-page" />;
+}

@@ -1,0 +1,3 @@
+export function TicketReportsPage() {
+  return <section data-testid="ticket-reports-page" />;
+}

@@ -1,0 +1,3 @@
+export function TicketsPage() {
+  return <section data-testid="tickets-page" />;
+}
