@@ -1,0 +1,6 @@
+import type { Db } from '../../db/database.ts';
+
+// What other parts may use of the fault pre-alarm (SUP-12).
+
+/** Re-evaluates every area's sliding 1-hour window at `now`; raises and clears alarms; idempotent. */
+export async function evaluateFaultAlarms(_db: Db, _now: Date): Promise<void> {}
