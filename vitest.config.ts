@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 // Two cores on the reference machine: at most two test files at once.
 export default defineConfig({
   test: {
-    include: ['server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: [
+      'server/src/**/*.test.ts',
+      'shared/src/**/*.test.ts',
+      'web/src/**/*.test.ts',
+      'e2e/**/*.test.ts',
+    ],
     globalSetup: ['server/src/testing/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

@@ -1,12 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiRequestError } from '../../api/api-error.ts';
+import { useLive } from '../live/use-live.ts';
 import { fetchSnapshot, type WallSnapshot } from './wall-api.ts';
 
-// Keeps the live picture fresh "within a second of the event": the snapshot is read every second
-// while the page is visible (and at once when it becomes visible again). Between reads the
-// durations tick locally from the time the snapshot was received.
+// Keeps the live picture fresh "within a second of the event" (SUP-7): every CTI event on the live
+// stream triggers a snapshot read (bursts coalesce into one read at most every EVENT_READ_MS), and
+// the stream's own snapshot on (re)connect is used as it arrives. A slow poll covers a quiet or
+// lost stream. Between reads the durations tick locally from the time the snapshot was received.
 
-const POLL_MS = 1_000;
+const TICK_MS = 1_000;
+/** Fallback read when no event arrives (stream down or nothing happening). */
+const FALLBACK_POLL_MS = 5_000;
+/** Smallest gap between two event-triggered reads: a burst of events costs one read. */
+const EVENT_READ_MS = 250;
 const HISTORY_MS = 10 * 60_000;
 
 export interface TrendPoint {
@@ -34,6 +40,7 @@ function sample(snapshot: WallSnapshot, t: number): TrendPoint {
 }
 
 export function useWallData(): WallData {
+  const live = useLive();
   const [snapshot, setSnapshot] = useState<WallSnapshot | null>(null);
   const [receivedAt, setReceivedAt] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
@@ -50,7 +57,7 @@ export function useWallData(): WallData {
     const schedule = () => {
       clearTimeout(timer);
       if (stopped || document.visibilityState !== 'visible') return;
-      timer = setTimeout(load, POLL_MS);
+      timer = setTimeout(load, FALLBACK_POLL_MS);
     };
 
     async function load(): Promise<void> {
@@ -84,9 +91,30 @@ export function useWallData(): WallData {
       }
       if (again) {
         again = false;
-        void load();
+        soon();
       } else schedule();
     }
+
+    // An event asks for a read within EVENT_READ_MS; more events meanwhile join that read.
+    let lastRead = 0;
+    let eventTimer: ReturnType<typeof setTimeout> | undefined;
+    function soon(): void {
+      if (stopped || eventTimer !== undefined) return;
+      const wait = Math.max(0, lastRead + EVENT_READ_MS - Date.now());
+      eventTimer = setTimeout(() => {
+        eventTimer = undefined;
+        lastRead = Date.now();
+        void load();
+      }, wait);
+    }
+    const unsubscribe = live.subscribe({
+      onEvent: (envelope) => {
+        // Notices (messages, alarms …) do not change the wall.
+        if ((envelope.event as { type?: string }).type !== 'notice') soon();
+      },
+      onSnapshot: soon,
+      onResync: soon,
+    });
 
     const onVisibility = () => {
       if (document.visibilityState === 'visible') void load();
@@ -95,16 +123,18 @@ export function useWallData(): WallData {
     kick.current = () => void load();
     document.addEventListener('visibilitychange', onVisibility);
     void load();
-    const ticker = setInterval(() => setNow(Date.now()), POLL_MS);
+    const ticker = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => {
       stopped = true;
+      unsubscribe();
       clearTimeout(timer);
+      clearTimeout(eventTimer);
       clearInterval(ticker);
       inFlight?.abort();
       document.removeEventListener('visibilitychange', onVisibility);
       kick.current = () => {};
     };
-  }, []);
+  }, [live]);
 
   const refresh = useCallback(() => kick.current(), []);
   return { snapshot, receivedAt, now, error, history, refresh };
