@@ -13,7 +13,6 @@ import { App, Button, Empty, Layout, Menu, Tabs } from 'antd';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useOutletContext } from 'react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { AdminPage } from '../admin/AdminPage.tsx';
 import { AnnouncementArea } from '../announcements/AnnouncementArea.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
 import { FaultAlarmBanner } from '../fault-alarms/FaultAlarmBanner.tsx';
@@ -21,11 +20,10 @@ import { ScreenPop } from '../screen-pop/ScreenPop.tsx';
 import { HomePage } from '../shell/HomePage.tsx';
 import type { ShellOutletContext } from '../shell/shell-outlet.ts';
 import { useSoftphone } from '../softphone/use-softphone.ts';
-import { WallPage } from '../wall/WallPage.tsx';
 import { CallRecordsTab } from './CallRecordsTab.tsx';
 import { findLeaf, type MenuGroupKey, menuFor, type TabKind } from './desktop-menu.ts';
 import { closeTab, type DesktopTab, MAX_TABS, openTab, type TabsState } from './desktop-tabs.ts';
-import { ModulePageView } from './module-pages.tsx';
+import { LazyAdminPage, LazyWallPage, ModulePageView, PageLoader } from './module-pages.tsx';
 import { PlannedFeature } from './PlannedFeature.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 import './desktop.css';
@@ -121,9 +119,17 @@ export function DesktopPage() {
       case 'call-records':
         return <CallRecordsTab />;
       case 'wall':
-        return <WallPage />;
+        return (
+          <PageLoader>
+            <LazyWallPage />
+          </PageLoader>
+        );
       case 'admin':
-        return <AdminPage />;
+        return (
+          <PageLoader>
+            <LazyAdminPage />
+          </PageLoader>
+        );
       case 'profile':
         return <ProfileTab />;
       case 'planned':
