@@ -103,6 +103,18 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
     await expectText(agentState(), '未签入');
   });
 
+  it('tells the agent to reload when a page of an older build is gone from the server', async () => {
+    // As after an upgrade while the desktop was open: the old page chunk answers 404.
+    await page.route(/\/assets\/CustomersPage-[^/]+\.js$/, (route) => route.fulfill({ status: 404 }));
+    await logIn('1004');
+    await page.getByTestId('menu-support').click();
+    await page.getByTestId('menu-customers').click();
+    await expectText(page.getByTestId('new-version'), /系统已升级/);
+    // The rest of the desktop goes on working.
+    await page.getByTestId('menu-call-history').click();
+    await page.getByTestId('call-records').waitFor();
+  });
+
   it('shows a lost live connection at once and heals it without a reload', async () => {
     await logIn('1003');
     await expectText(liveStatus(), '已连接');

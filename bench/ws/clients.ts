@@ -1,9 +1,5 @@
+import { followStream, type ServerMessage, type StreamCursor } from '@switchboard/shared';
 import WebSocket from 'ws';
-import {
-  followStream,
-  type ServerMessage,
-  type StreamCursor,
-} from '../../server/src/cti/stream/stream.protocol.ts';
 import type { BenchEvent } from './server.ts';
 
 // A fleet of stream clients behaving like agent desktops: hello with the last position, follow

@@ -1,4 +1,6 @@
-import type { Locale } from '@switchboard/shared';
+import type { CallReason, LocalizedText, OverflowTarget } from '@switchboard/shared';
+
+export type { CallReason, LocalizedText, OverflowTarget };
 
 // The queue model the routing functions decide on. Everything here is plain data handed in by the
 // CTI layer; the ACD never reads a database, a clock or the switch.
@@ -7,12 +9,6 @@ export type SkillLevel = 1 | 2 | 3 | 4 | 5;
 
 /** Agent selection policy per queue (ACD-4). */
 export type SelectionPolicy = 'longest_idle' | 'fewest_calls' | 'highest_skill' | 'round_robin';
-
-/** Where a call goes when it has waited `maxWaitMs` (ACD-5). */
-export type OverflowTarget =
-  | { kind: 'queue'; queueId: string }
-  | { kind: 'voicemail' }
-  | { kind: 'hangup'; announcement: LocalizedText };
 
 export type QueueConfig = {
   id: string;
@@ -43,8 +39,6 @@ export type AgentView = {
   lastOfferedAt: Date | null;
 };
 
-export type CallReason = 'new' | 'transferred' | 'callback';
-
 export type QueuedCall = {
   callId: string;
   queueId: string;
@@ -58,8 +52,6 @@ export type QueuedCall = {
   /** Never offer to these: the agent who transferred it, agents who let it ring out. */
   excludedAgentIds?: number[];
 };
-
-export type LocalizedText = Record<Locale, string>;
 
 /** Facts about the centre that are not per call. */
 export type RoutingContext = {

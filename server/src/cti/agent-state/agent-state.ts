@@ -1,20 +1,13 @@
-import type { Locale } from '@switchboard/shared';
+import { AGENT_STATES, type AgentState, type Locale, type SupervisorPromptKind } from '@switchboard/shared';
+
+export { AGENT_STATES, type AgentState, type SupervisorPromptKind };
+
 import type { AgentSelectableReason, NotReadyReason } from './reasons.ts';
 
 export type Labels = Readonly<Record<Locale, string>>;
 
 // 坐席状态. Exactly one at a time; `ringing`, `talking` and `hold` mean a customer call is on the
 // agent's phone (`callId` is set).
-export const AGENT_STATES = [
-  'signed_out',
-  'ready',
-  'not_ready',
-  'ringing',
-  'talking',
-  'hold',
-  'after_call_work',
-] as const;
-export type AgentState = (typeof AGENT_STATES)[number];
 
 export const AGENT_STATE_LABELS: Readonly<Record<AgentState, Labels>> = {
   signed_out: { 'zh-CN': '签出', 'en-US': 'Signed out' },
@@ -88,9 +81,6 @@ export type AgentEvent =
   | { type: 'force_sign_out'; at: Date; by: Supervisor };
 
 export type AgentEventType = AgentEvent['type'];
-
-/** SUP-6: supervisors are prompted when an agent signs in, signs out, starts or ends a rest. */
-export type SupervisorPromptKind = 'signed_in' | 'signed_out' | 'rest_started' | 'rest_ended';
 
 /** What the CTI layer must do after an accepted transition. */
 export type AgentEffect =

@@ -1,15 +1,33 @@
-import type { CallReason, LocalizedText, OverflowTarget, QueueConfig } from '../../acd/acd.types.ts';
+import type {
+  CallDirection,
+  CallReason,
+  LegRole,
+  MonitorMode,
+  StaffRef,
+  TransferTarget,
+} from '@switchboard/shared';
+import type { QueueConfig } from '../../acd/acd.types.ts';
 import type { Clock } from '../../clock.ts';
 import type { ChannelId, RecordingId } from '../../switch/switch-port.ts';
-import type { AgentStatus, SupervisorPromptKind } from '../agent-state/index.ts';
+import type { AgentStatus } from '../agent-state/index.ts';
+
+// The wire types of CTI events live in shared/src/cti-event.ts; the engine's own model is below.
+export type {
+  CallDirection,
+  CallEndCause,
+  CallSummary,
+  CtiEvent,
+  LegRole,
+  MonitorMode,
+  StaffRef,
+  TransferTarget,
+} from '@switchboard/shared';
 
 /** Timers on the same clock the switch runs on (the simulated clock, or real time later). */
 export type Scheduler = Clock & {
   setTimer(ms: number, fn: () => void | Promise<void>): number;
   cancelTimer(id: number): void;
 };
-
-export type StaffRef = { id: number; employeeNo: string; name: string };
 
 /** A signed-in (or once signed-in) agent as the engine keeps it. */
 export type CtiAgent = StaffRef & {
@@ -26,14 +44,6 @@ export type CtiAgent = StaffRef & {
   recordAll: boolean;
 };
 
-export type TransferTarget =
-  | { kind: 'agent'; agentId: number }
-  | { kind: 'queue'; queueId: string }
-  | { kind: 'number'; number: string }
-  | { kind: 'ivr'; flowId: string };
-
-export type LegRole = 'customer' | 'agent' | 'consult' | 'outside' | 'supervisor';
-
 export type CallLeg = {
   channelId: ChannelId;
   role: LegRole;
@@ -45,13 +55,11 @@ export type CallLeg = {
   monitorMode?: MonitorMode;
 };
 
-export type MonitorMode = 'listen' | 'whisper' | 'barge';
-
 export type CallPhase = 'queued' | 'offering' | 'connected' | 'ended';
 
 export type Call = {
   id: string;
-  direction: 'inbound' | 'outbound' | 'internal';
+  direction: CallDirection;
   callerNumber: string;
   calledNumber: string;
   accessCode: string | null;
@@ -85,113 +93,6 @@ export type Call = {
   answeredAt: Date | null;
   endedAt: Date | null;
 };
-
-export type CallSummary = {
-  callerNumber: string;
-  calledNumber: string;
-  accessCode: string | null;
-  queueId: string | null;
-  vip: boolean;
-  customerData: Record<string, unknown>;
-};
-
-/** Everything the live desktop, the wall and the CDR builder learn, in order. */
-export type CtiEvent =
-  | {
-      type: 'agent_state';
-      agentId: number;
-      employeeNo: string;
-      state: AgentStatus['state'];
-      reason: string | null;
-      since: string;
-      callId: string | null;
-      by: StaffRef | null;
-    }
-  | {
-      type: 'agent_prompt';
-      agentId: number;
-      employeeNo: string;
-      kind: SupervisorPromptKind;
-      reason: string | null;
-    }
-  | {
-      type: 'call_started';
-      callId: string;
-      direction: Call['direction'];
-      callerNumber: string;
-      calledNumber: string;
-      accessCode: string | null;
-      vip: boolean;
-      /** The agent who dialled an outbound or internal call. */
-      agentId: number | null;
-    }
-  | { type: 'call_queued'; callId: string; queueId: string; priority: number; reason: CallReason }
-  | {
-      type: 'queue_announcement';
-      callId: string;
-      queueId: string;
-      position: number;
-      expectedWaitMs: number;
-      text: LocalizedText;
-    }
-  | { type: 'queue_overflowed'; callId: string; fromQueueId: string; target: OverflowTarget }
-  | {
-      type: 'call_offered';
-      callId: string;
-      agentId: number;
-      /** The extension that rings. */
-      number: string;
-      /** What the screen pop shows (UI-7): the caller and how they came. */
-      call: CallSummary;
-      via: 'skill' | 'overflow' | 'direct';
-      explanation: LocalizedText;
-    }
-  | { type: 'offer_failed'; callId: string; agentId: number; cause: string }
-  | { type: 'call_answered'; callId: string; agentId: number }
-  | { type: 'party_answered'; callId: string; role: LegRole; staffId: number | null; number: string }
-  | { type: 'call_held'; callId: string; agentId: number }
-  | { type: 'call_retrieved'; callId: string; agentId: number }
-  | { type: 'muted'; callId: string; agentId: number; muted: boolean }
-  | {
-      type: 'consult_started';
-      callId: string;
-      agentId: number;
-      target: TransferTarget;
-      purpose: 'consult' | 'help';
-    }
-  | { type: 'consult_answered'; callId: string; target: TransferTarget }
-  | { type: 'consult_ended'; callId: string; cause: string }
-  | {
-      type: 'transferred';
-      callId: string;
-      fromAgentId: number;
-      target: TransferTarget;
-      mode: 'blind' | 'attended';
-    }
-  | { type: 'conference_started'; callId: string; agentId: number }
-  | { type: 'party_left'; callId: string; role: LegRole; staffId: number | null; number: string }
-  | { type: 'supervisor_joined'; callId: string; supervisorId: number; agentId: number; mode: MonitorMode }
-  | { type: 'supervisor_mode_changed'; callId: string; supervisorId: number; mode: MonitorMode }
-  | { type: 'intercepted'; callId: string; supervisorId: number; agentId: number }
-  | { type: 'force_released'; callId: string; supervisorId: number; agentId: number }
-  | { type: 'recording_started'; callId: string; recordingId: string }
-  | { type: 'recording_paused'; callId: string; recordingId: string }
-  | { type: 'recording_resumed'; callId: string; recordingId: string }
-  | { type: 'recording_finished'; callId: string; recordingId: string; file: string; durationMs: number }
-  | { type: 'call_ended'; callId: string; cause: CallEndCause };
-
-export type CallEndCause =
-  | 'completed'
-  | 'abandoned_in_queue'
-  | 'abandoned_ringing'
-  | 'transferred_out'
-  | 'no_answer'
-  | 'busy'
-  | 'failed'
-  | 'forced'
-  | 'max_wait'
-  | 'no_route'
-  | 'system_restart';
 
 export type CtiConfig = {
   queues: QueueConfig[];

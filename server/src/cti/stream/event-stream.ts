@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Envelope } from '@switchboard/shared';
 import type { Clock } from '../../clock.ts';
 
-/** One published event with its place in the stream. `seq` is meaningful only within `epoch`. */
-export type Envelope<E> = { epoch: string; seq: number; at: string; event: E };
+// One published event with its place in the stream; defined in shared/src/live-stream.ts.
+export type { Envelope };
 
 export type EventListener<E> = (envelope: Envelope<E>) => void;
 

@@ -1,10 +1,10 @@
+import { CLOSE_CODES, followStream, type StreamCursor } from '@switchboard/shared';
 import { afterEach, expect, it } from 'vitest';
 import { systemClock } from '../../clock.ts';
 import type { Actor } from '../../http/access.ts';
 import { describeOnEachDialect, startTestServer, type TestServer } from '../../testing/test-app.ts';
 import { DIALECTS } from '../../testing/test-config.ts';
 import { createEventStream, type Envelope, type EventStream } from './event-stream.ts';
-import { CLOSE_CODES, followStream, type StreamCursor } from './stream.protocol.ts';
 import { registerCtiStream } from './stream.routes.ts';
 import { isRefused, openStream, type StreamTestClient } from './stream.test-client.ts';
 

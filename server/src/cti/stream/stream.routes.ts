@@ -1,9 +1,9 @@
 import fastifyWebsocket from '@fastify/websocket';
+import { CLOSE_CODES, clientMessageSchema, isTooSlow, type ServerMessage } from '@switchboard/shared';
 import type { FastifyInstance } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { type Actor, actorOf } from '../../http/access.ts';
 import type { Envelope, EventStream } from './event-stream.ts';
-import { CLOSE_CODES, clientMessageSchema, isTooSlow, type ServerMessage } from './stream.protocol.ts';
 
 export type CtiStreamOptions<E, S> = {
   stream: EventStream<E>;

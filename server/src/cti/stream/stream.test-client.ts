@@ -1,5 +1,5 @@
+import type { ServerMessage } from '@switchboard/shared';
 import WebSocket from 'ws';
-import type { ServerMessage } from './stream.protocol.ts';
 
 // A WebSocket client for the stream's integration tests: frames are queued as they arrive and
 // taken one at a time, each with a deadline, so a missing frame fails the test instead of hanging it.

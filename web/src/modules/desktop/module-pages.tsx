@@ -1,12 +1,36 @@
-import { Spin } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
+import { useI18n } from '../../i18n/use-i18n.ts';
 import type { ModulePage } from './desktop-menu.ts';
 
 // Pages behind the menu load when first opened, so the desktop's first screen downloads only what
 // an agent needs at sign-in (PLAT-4: page complete within 3 s cold).
 
 const named = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+  lazy(() =>
+    load().then(
+      (m) => ({ default: m[name] }),
+      // The server now has a newer build than this page (an upgrade while the desktop was open):
+      // the old chunk is gone. Say so instead of failing the whole desktop.
+      () => ({ default: NewVersionNotice }),
+    ),
+  );
+
+function NewVersionNotice(): ReactNode {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="info"
+      title={t('app.newVersion')}
+      data-testid="new-version"
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('app.reload')}
+        </Button>
+      }
+    />
+  );
+}
 
 const PAGES: Record<ModulePage, ReturnType<typeof named>> = {
   customers: named(() => import('../customers/CustomersPage.tsx'), 'CustomersPage'),

@@ -5,7 +5,7 @@ import {
   isServerMessage,
   type ServerMessage,
   type StreamCursor,
-} from './stream-protocol.ts';
+} from '@switchboard/shared';
 
 // Follows the live CTI stream: hello with the cursor, replay or snapshot, events checked against
 // `prev`, a ping every 20 s, and reconnection with exponential backoff and jitter after any loss.

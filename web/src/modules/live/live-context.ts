@@ -1,7 +1,7 @@
+import type { Envelope } from '@switchboard/shared';
 import { createContext } from 'react';
 import type { CtiEvent } from './cti-event.ts';
 import type { LiveStatus } from './live-client.ts';
-import type { Envelope } from './stream-protocol.ts';
 
 export type LiveSubscriber = {
   onEvent?(envelope: Envelope<CtiEvent>, replayed: boolean): void;

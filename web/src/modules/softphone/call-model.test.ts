@@ -1,6 +1,6 @@
+import type { Envelope } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import type { CtiEvent } from '../live/cti-event.ts';
-import type { Envelope } from '../live/stream-protocol.ts';
 import { applyCallEvent, type CallBook, formatDuration } from './call-model.ts';
 
 // The desktop's picture of its calls, built from live events alone: a replay after a reconnection
@@ -86,7 +86,7 @@ describe('call model from live events (UI-7, UI-8)', () => {
   it('treats an ended call id offered again (server restarted) as a new call', () => {
     const book = apply([
       envelope(offered('c5')),
-      envelope({ type: 'call_ended', callId: 'c5', cause: 'caller_hangup' }),
+      envelope({ type: 'call_ended', callId: 'c5', cause: 'completed' }),
       envelope(offered('c5'), 'e2'),
     ]);
     expect(book.c5!.endedAt).toBeNull();

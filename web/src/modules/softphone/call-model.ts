@@ -1,5 +1,5 @@
+import type { Envelope } from '@switchboard/shared';
 import type { CtiEvent, LocalizedText, TransferTarget } from '../live/cti-event.ts';
-import type { Envelope } from '../live/stream-protocol.ts';
 
 // What the desktop knows about each call it has seen, built from the live events alone (pure, so
 // a replay after a reconnection gives the same result as having been connected all along).

@@ -1,18 +1,10 @@
+import { AGENT_STATES, type AgentState } from '@switchboard/shared';
 import { apiJson } from '../../api/client.ts';
 
 // Client side of the live wall (SUP-7) and the team lead's actions (SUP-1 … SUP-5, SUP-8).
 // The shape mirrors server/src/cti/engine/snapshot.ts.
 
-export const AGENT_STATES = [
-  'signed_out',
-  'ready',
-  'not_ready',
-  'ringing',
-  'talking',
-  'hold',
-  'after_call_work',
-] as const;
-export type AgentState = (typeof AGENT_STATES)[number];
+export { AGENT_STATES, type AgentState };
 
 export interface WallAgent {
   agentId: number;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { Envelope } from './event-stream.ts';
 
-// The JSON frames of GET /api/cti/stream (see README.md). The web desktop will want these types
-// too; they move to shared/ when it does.
+// The JSON frames of the live stream GET /api/cti/stream (server/src/cti/stream/README.md), used by
+// the server, the web desktop and the benchmarks alike.
+
+/** One event as the stream delivers it: `seq` orders events within one server run (`epoch`). */
+export type Envelope<E> = { epoch: string; seq: number; at: string; event: E };
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -66,4 +68,27 @@ export function followStream<E, S>(
 /** The server's slow-consumer rule: drop a client once this much is queued for it. */
 export function isTooSlow(bufferedBytes: number, maxBufferedBytes: number): boolean {
   return bufferedBytes > maxBufferedBytes;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Narrows a parsed frame to the documented shapes; anything else is ignored by the caller. */
+export function isServerMessage(value: unknown): value is ServerMessage<unknown> {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case 'snapshot':
+      return typeof value.epoch === 'string' && typeof value.seq === 'number';
+    case 'replay':
+      return typeof value.epoch === 'string' && typeof value.seq === 'number' && Array.isArray(value.events);
+    case 'event':
+      return (
+        typeof value.epoch === 'string' && typeof value.seq === 'number' && typeof value.prev === 'number'
+      );
+    case 'pong':
+      return true;
+    default:
+      return false;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientMessageSchema, followStream, isTooSlow, type ServerMessage } from './stream.protocol.ts';
+import { clientMessageSchema, followStream, isTooSlow, type ServerMessage } from './live-stream.ts';
 
 type Event = { type: 'agent_state'; agentId: number };
 
