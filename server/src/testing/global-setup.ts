@@ -10,11 +10,13 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { pgliteDialect } from '../db/pglite-dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { seedDemoIfEmpty } from '../seed/seed-demo.ts';
-import { TEMPLATE_DB, testHasher, withDatabase } from './test-config.ts';
+import { testHasher, withDatabase } from './test-config.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    /** This run's PostgreSQL template database (unique, so parallel runs never share one). */
+    postgresTemplate: string;
   }
 }
 
@@ -35,6 +37,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('pgliteTemplate', file);
 
   const url = process.env.DATABASE_URL;
+  const TEMPLATE_DB = `switchboard_test_template_${process.pid}`;
+  project.provide('postgresTemplate', TEMPLATE_DB);
   if (url) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();

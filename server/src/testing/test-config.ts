@@ -16,8 +16,6 @@ export type Dialect = 'pglite' | 'postgresql';
 /** PGlite always; PostgreSQL too when DATABASE_URL points at a server (CI sets it). */
 export const DIALECTS: Dialect[] = process.env.DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite'];
 
-export const TEMPLATE_DB = 'switchboard_test_template';
-
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;

@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { type DbHandle, openDatabase } from '../db/database.ts';
 import { pgliteDialect } from '../db/pglite-dialect.ts';
 import type { Database } from '../db/schema.ts';
-import { type Dialect, TEMPLATE_DB, withDatabase } from './test-config.ts';
+import { type Dialect, withDatabase } from './test-config.ts';
 
 /** A fresh, migrated database holding the demo centre, for one test file on one dialect. */
 export async function openTestDatabase(dialect: Dialect): Promise<DbHandle> {
@@ -20,7 +20,7 @@ export async function openTestDatabase(dialect: Dialect): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const name = `switchboard_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
   const handle = await openDatabase({ databaseUrl: withDatabase(url, name) });
   return {
     ...handle,
