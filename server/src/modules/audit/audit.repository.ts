@@ -52,7 +52,12 @@ export type AuditAction =
   | 'supervisor.force_state'
   | 'supervisor.record'
   | 'traffic.change'
-  | 'announcement.change';
+  | 'announcement.change'
+  | 'call_tag.change'
+  | 'fault_alarm.acknowledge'
+  | 'ticket.review'
+  | 'ticket.workflow_change'
+  | 'ticket.export';
 
 export type AuditEntry = {
   at: Date;

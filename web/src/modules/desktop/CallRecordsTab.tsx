@@ -5,6 +5,9 @@ import { isApiRequestError } from '../../api/api-error.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useCurrentUser } from '../auth/use-current-user.ts';
+import { CallTagCell } from '../call-tags/CallTagCell.tsx';
+import { useCallTagMessages } from '../call-tags/call-tag-messages.ts';
+import { useCallTags } from '../call-tags/use-call-tags.ts';
 import { formatDuration } from '../softphone/call-model.ts';
 import { type CdrPage, type CdrRow, fetchMyCdrs, recordingUrl } from './call-records-api.ts';
 
@@ -33,6 +36,12 @@ export function CallRecordsTab() {
   }, [page, agentId]);
 
   useEffect(load, [load]);
+  // CTI-19: each call's purpose tag, fetched for the page shown.
+  const tagText = useCallTagMessages();
+  const tags = useCallTags(
+    (data?.items ?? []).map((r) => r.callId),
+    data,
+  );
 
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
 
@@ -72,6 +81,11 @@ export function CallRecordsTab() {
             key: 'disposition',
             title: t('recordings.disposition'),
             render: (_, row) => t(`disposition.${row.disposition}` as MessageKey),
+          },
+          {
+            key: 'tag',
+            title: tagText('tag.picker.title'),
+            render: (_, row) => <CallTagCell tag={tags.get(row.callId)} />,
           },
           {
             key: 'recording',

@@ -32,6 +32,7 @@ import { TalkTime } from './TalkTime.tsx';
 import { TargetDialog } from './TargetDialog.tsx';
 import { useSoftphone } from './use-softphone.ts';
 import { SHORTCUTS, useSoftphoneShortcuts } from './use-softphone-shortcuts.ts';
+import { useWrapUpTagging } from './WrapUpTagging.tsx';
 
 type ToolButtonProps = {
   action: AgentCommandPath;
@@ -90,6 +91,7 @@ export function Softphone() {
   const [forwardTo, setForwardTo] = useState('');
   const muted = currentCall?.muted ?? false;
   useSoftphoneShortcuts(allowed, muted, run);
+  const tagging = useWrapUpTagging(agent, run);
 
   const state = agent?.state ?? 'signed_out';
   const reason = state === 'not_ready' ? reasonKey(agent?.notReadyReason ?? null) : null;
@@ -273,7 +275,7 @@ export function Softphone() {
             label="softphone.wrapUp"
             icon={<FormOutlined />}
             testId="sp-wrap-up"
-            onClick={exec({ path: 'wrap-up/finish' })}
+            onClick={tagging.finishWrapUp}
           />
           <ToolButton
             action="recording"
@@ -301,6 +303,7 @@ export function Softphone() {
             </Button>
           </Tooltip>
         </div>
+        {tagging.panel}
         <TargetDialog mode={targetMode} onClose={() => setTargetMode(null)} />
         <DialDialog open={dialOpen} onClose={() => setDialOpen(false)} />
         <Modal

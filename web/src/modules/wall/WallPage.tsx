@@ -2,6 +2,8 @@ import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Select, Skeleton, Tooltip, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useCurrentUser } from '../auth/use-current-user.ts';
+import { FaultAlarmHistory } from '../fault-alarms/FaultAlarmHistory.tsx';
+import { useFaultAlarmMessages } from '../fault-alarms/fault-alarm-messages.ts';
 import { AgentDrawer } from './AgentDrawer.tsx';
 import { AgentGrid } from './AgentGrid.tsx';
 import { useWallData } from './use-wall-data.ts';
@@ -37,6 +39,7 @@ const ALL = 'all';
 /** 实时监控 (SUP-7): the supervisor's live wall of agents, queues, calls and lines. */
 export function WallPage() {
   const { locale, t } = useWallI18n();
+  const alarmText = useFaultAlarmMessages();
   const user = useCurrentUser();
   const canAct = user.roles.some((r) => LEAD_ROLES.includes(r));
   const { snapshot, receivedAt, now, error, history, refresh } = useWallData();
@@ -240,6 +243,10 @@ export function WallPage() {
           </Card>
         </div>
       </div>
+
+      <Card size="small" title={alarmText('alarm.history.title')} className="sb-wall__alarms">
+        <FaultAlarmHistory />
+      </Card>
 
       <AgentDrawer
         agent={selected}
