@@ -37,4 +37,24 @@ describe('configuration', () => {
       expect((err as Error).message).toMatch(/DATABASE_URL: must start with postgres:\/\//);
     }
   });
+
+  it('sends SMS and e-mail to the built-in sink unless a gateway is configured (MSG-4)', () => {
+    expect(loadConfig({}).messaging).toMatchObject({
+      smsAdapter: 'sink',
+      emailAdapter: 'sink',
+      jobPollMs: 1000,
+    });
+    const config = loadConfig({
+      SMS_ADAPTER: 'smpp',
+      SMPP_HOST: 'smsc.example',
+      SMPP_SYSTEM_ID: 'cc',
+      EMAIL_ADAPTER: 'smtp',
+      SMTP_PORT: '587',
+      JOB_POLL_MS: '250',
+    });
+    expect(config.messaging.smpp).toMatchObject({ host: 'smsc.example', systemId: 'cc', port: 2775 });
+    expect(config.messaging).toMatchObject({ smsAdapter: 'smpp', emailAdapter: 'smtp', jobPollMs: 250 });
+    expect(config.messaging.smtp.port).toBe(587);
+    expect(() => loadConfig({ SMS_ADAPTER: 'pigeon' })).toThrow(/SMS_ADAPTER/);
+  });
 });

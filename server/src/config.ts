@@ -50,6 +50,22 @@ const envSchema = z.object({
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
+  // Outbox (MSG-4): which gateway each channel uses; 'sink' stores instead of sending.
+  SMS_ADAPTER: z.enum(['sink', 'smpp']).default('sink'),
+  EMAIL_ADAPTER: z.enum(['sink', 'smtp']).default('sink'),
+  SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),
+  SMTP_SECURE: flag.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  SMTP_FROM: z.string().min(3).default('Switchboard <noreply@switchboard.local>'),
+  SMPP_HOST: z.string().min(1).default('127.0.0.1'),
+  SMPP_PORT: z.coerce.number().int().min(1).max(65535).default(2775),
+  SMPP_SYSTEM_ID: z.string().max(16).default(''),
+  SMPP_PASSWORD: z.string().max(9).default(''),
+  SMPP_SOURCE_ADDR: z.string().max(21).default('10086'),
+  SMS_INBOUND_TOKEN: z.string().min(16).optional(),
+  JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
 });
 
 export type Config = Readonly<{
@@ -69,6 +85,22 @@ export type Config = Readonly<{
     demoAutopilotAgents: number;
     wrapUpMs: number;
     recordCalls: boolean;
+  }>;
+  messaging: Readonly<{
+    smsAdapter: 'sink' | 'smpp';
+    emailAdapter: 'sink' | 'smtp';
+    smtp: Readonly<{
+      host: string;
+      port: number;
+      secure: boolean;
+      user: string | undefined;
+      pass: string | undefined;
+      from: string;
+    }>;
+    smpp: Readonly<{ host: string; port: number; systemId: string; password: string; sourceAddr: string }>;
+    /** Shared secret of the SMS gateway's inbound webhook; unset = webhook off. */
+    inboundToken: string | undefined;
+    jobPollMs: number;
   }>;
   version: string;
 }>;
@@ -109,6 +141,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       demoAutopilotAgents: e.DEMO_AUTOPILOT_AGENTS,
       wrapUpMs: e.WRAP_UP_SECONDS * 1000,
       recordCalls: e.RECORD_CALLS,
+    }),
+    messaging: Object.freeze({
+      smsAdapter: e.SMS_ADAPTER,
+      emailAdapter: e.EMAIL_ADAPTER,
+      smtp: Object.freeze({
+        host: e.SMTP_HOST,
+        port: e.SMTP_PORT,
+        secure: e.SMTP_SECURE,
+        user: e.SMTP_USER,
+        pass: e.SMTP_PASS,
+        from: e.SMTP_FROM,
+      }),
+      smpp: Object.freeze({
+        host: e.SMPP_HOST,
+        port: e.SMPP_PORT,
+        systemId: e.SMPP_SYSTEM_ID,
+        password: e.SMPP_PASSWORD,
+        sourceAddr: e.SMPP_SOURCE_ADDR,
+      }),
+      inboundToken: e.SMS_INBOUND_TOKEN,
+      jobPollMs: e.JOB_POLL_MS,
     }),
     version: APP_VERSION,
   });

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pgliteDialect } from './pglite-dialect.ts';
@@ -28,7 +29,11 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     await mkdir(opts.dataDir, { recursive: true });
     unlock = await lockDataDir(opts.dataDir);
   }
-  const client = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
+  // pg_trgm backs the substring search of customers (QRY-1, migration 0005).
+  const client = await PGlite.create({
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    extensions: { pg_trgm },
+  });
   const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
   return {
     db,

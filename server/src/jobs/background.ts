@@ -1,9 +1,26 @@
 import type { AppDeps } from '../http/app-types.ts';
+import { createOutboundAdapters } from '../modules/outbox/adapters/index.ts';
+import { messagingJobHandlers } from '../modules/outbox/outbox-jobs.ts';
+import { createJobWorker } from './job-worker.ts';
+import { PERIODIC_TASKS } from './periodic-tasks.ts';
 
 /**
  * Starts the server's durable background work (outbox sender, deadline watch, …) and returns the
  * function that stops it. Called by main.ts only: tests drive each job directly with their clock.
  */
-export function startBackgroundWork(_deps: AppDeps): () => Promise<void> {
-  return async () => {};
+export function startBackgroundWork(deps: AppDeps): () => Promise<void> {
+  const adapters = createOutboundAdapters(deps.db, deps.clock, deps.config.messaging);
+  const worker = createJobWorker({
+    db: deps.db,
+    clock: deps.clock,
+    handlers: messagingJobHandlers(adapters),
+    periodicTasks: PERIODIC_TASKS,
+    pollMs: deps.config.messaging.jobPollMs,
+  });
+  worker.start();
+  return async () => {
+    await worker.stop();
+    await adapters.sms.close?.();
+    if (adapters.email !== adapters.sms) await adapters.email.close?.();
+  };
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -26,7 +27,8 @@ const SEED_TIME = new Date('2026-01-05T08:00:00Z');
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-test-'));
-  const client = await PGlite.create();
+  // Same extensions as the server's embedded database (db/database.ts).
+  const client = await PGlite.create({ extensions: { pg_trgm } });
   const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
   await migrateToLatest(db);
   await seedDemoIfEmpty(db, testHasher, SEED_TIME);

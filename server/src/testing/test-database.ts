@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -13,7 +14,10 @@ import { type Dialect, withDatabase } from './test-config.ts';
 export async function openTestDatabase(dialect: Dialect): Promise<DbHandle> {
   if (dialect === 'pglite') {
     const file = inject('pgliteTemplate');
-    const client = await PGlite.create({ loadDataDir: new Blob([await readFile(file)]) });
+    const client = await PGlite.create({
+      loadDataDir: new Blob([await readFile(file)]),
+      extensions: { pg_trgm },
+    });
     const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
     return { db, kind: 'pglite', close: () => db.destroy() };
   }

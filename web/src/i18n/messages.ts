@@ -178,7 +178,6 @@ const zhCN = {
   'tabs.limitHint': '最多 {max} 个标签页，超出时会提示先关闭一个',
   'planned.title': '「{feature}」尚未提供',
   'planned.body': '该功能将随「{release}」版本提供。',
-  'release.crm': '客户管理与工单',
   'release.knowledge': '知识库',
   'release.reports': '统计报表',
   'home.hint': '签入后即可接听来电；来电振铃或接通时，来电信息会自动在新标签页弹出。',
@@ -202,12 +201,8 @@ const zhCN = {
   'screenPop.connected': '通话中',
   'screenPop.ended': '已结束',
   'screenPop.timeline': '通话轨迹',
-  'screenPop.customerNote':
-    '客户资料、近期接触记录与未结工单将随「客户管理与工单」版本提供；当前显示来电随路数据。',
   'screenPop.callerMissing': '服务器暂未随来电下发主叫号码与接入号。',
   'screenPop.customerData': '随路数据',
-  'screenPop.newCustomer': '新建客户（号码已填）',
-  'screenPop.newCustomerLater': '随「客户管理与工单」版本提供',
   'screenPop.noCall': '当前没有通话。来电振铃或接通时会自动打开来电信息。',
   'via.skill': '技能路由',
   'via.overflow': '溢出',
@@ -435,7 +430,6 @@ const enUS: Messages = {
   'tabs.limitHint': 'At most {max} tabs; a 6th is refused until you close one',
   'planned.title': '“{feature}” is not available yet',
   'planned.body': 'It arrives with the “{release}” release.',
-  'release.crm': 'Customers & tickets',
   'release.knowledge': 'Knowledge base',
   'release.reports': 'Reporting',
   'home.hint':
@@ -460,12 +454,8 @@ const enUS: Messages = {
   'screenPop.connected': 'Connected',
   'screenPop.ended': 'Ended',
   'screenPop.timeline': 'Call timeline',
-  'screenPop.customerNote':
-    'The customer record, recent contacts and open tickets arrive with the “Customers & tickets” release; for now this shows the data the call carries.',
   'screenPop.callerMissing': 'The server does not send the caller number and access code with the offer yet.',
   'screenPop.customerData': 'Call data',
-  'screenPop.newCustomer': 'New customer (number filled in)',
-  'screenPop.newCustomerLater': 'Arrives with the “Customers & tickets” release',
   'screenPop.noCall':
     'No call right now. Caller details open by themselves when a call rings or is answered.',
   'via.skill': 'Skill routing',

@@ -57,7 +57,16 @@ export type AuditAction =
   | 'fault_alarm.acknowledge'
   | 'ticket.review'
   | 'ticket.workflow_change'
-  | 'ticket.export';
+  | 'ticket.export'
+  | 'sms_campaign.approve'
+  | 'sms_campaign.reject'
+  | 'outbox.retry'
+  | 'customer.create'
+  | 'customer.update'
+  | 'customer.merge'
+  | 'customer.import'
+  | 'customer.export'
+  | 'customer.field_define';
 
 export type AuditEntry = {
   at: Date;

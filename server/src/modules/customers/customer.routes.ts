@@ -1,3 +1,359 @@
+import {
+  type CustomerInput,
+  customerInputSchema,
+  customerListQuerySchema,
+  customerNoteSchema,
+  customerSavedSchema,
+  customerSchema,
+  customerUpdateSchema,
+  customFieldDefInputSchema,
+  customFieldDefSchema,
+  duplicateGroupSchema,
+  exportQuerySchema,
+  idParamSchema,
+  importInputSchema,
+  importJobSchema,
+  mergeInputSchema,
+  pageOf,
+  pageQuerySchema,
+  phoneQuerySchema,
+  type Role,
+  timelineItemSchema,
+} from '@switchboard/shared';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../../http/access.ts';
+import { AppError } from '../../http/app-error.ts';
 import type { App, AppDeps } from '../../http/app-types.ts';
+import { COMMON_ERRORS } from '../../http/common.errors.ts';
+import { type CustomerChangeContext, recordCustomerAudit } from './customer.audit.ts';
+import { CUSTOMER_ERRORS } from './customer.errors.ts';
+import { exportCustomers } from './customer.export.ts';
+import { failImport, getImportJob, readImportFile, runImport, startImport } from './customer.import.ts';
+import { customerRepository as repo } from './customer.repository.ts';
+import { createCustomer, mergeCustomers, updateCustomer } from './customer.service.ts';
+import { customerTimeline } from './customer.timeline.ts';
+import { appendTimelineEntry, findCustomerIdByPhone } from './index.ts';
 
-export function registerCustomerRoutes(_app: App, _deps: AppDeps): void {}
+// CRM-1…4. Front-line staff read and edit customers; the back office (data maintenance, admin,
+// team leads) also imports, exports and merges; only admin defines custom fields. Department
+// roles (dept_supervisor, dept_handler) have no access: they see what a ticket carries.
+const tags = ['customers'];
+export const CUSTOMER_READERS: readonly Role[] = [
+  'agent',
+  'team_lead',
+  'duty_lead',
+  'qa',
+  'data_maintenance',
+  'admin',
+];
+const WRITERS: readonly Role[] = ['agent', 'team_lead', 'duty_lead', 'data_maintenance', 'admin'];
+const BACK_OFFICE: readonly Role[] = ['team_lead', 'data_maintenance', 'admin'];
+const ADMIN: readonly Role[] = ['admin'];
+
+export function registerCustomerRoutes(app: App, { db, clock }: AppDeps): void {
+  const context = (request: FastifyRequest): CustomerChangeContext => ({
+    actor: actorOf(request),
+    now: clock.now(),
+    ip: request.ip,
+  });
+  const mustExist = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new AppError(COMMON_ERRORS.NOT_FOUND);
+    return value;
+  };
+
+  app.get(
+    '/api/customers',
+    {
+      config: { access: CUSTOMER_READERS },
+      schema: {
+        tags,
+        summary: 'List/search customers (客户资料): name, phone, card, address, custom fields; paged',
+        querystring: customerListQuerySchema,
+        response: { 200: pageOf(customerSchema) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return { ...(await repo.list(db, q)), page: q.page, pageSize: q.pageSize };
+    },
+  );
+
+  app.get(
+    '/api/customers/by-phone',
+    {
+      config: { access: CUSTOMER_READERS },
+      schema: {
+        tags,
+        summary: 'The customer owning a phone number (screen pop, UI-7); 404 if none',
+        querystring: phoneQuerySchema,
+        response: { 200: customerSchema },
+      },
+    },
+    async (request) => {
+      const id = await findCustomerIdByPhone(db, request.query.phone);
+      return mustExist(id === null ? undefined : await repo.get(db, id));
+    },
+  );
+
+  app.get(
+    '/api/customers/duplicates',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags,
+        summary: 'Groups of live records sharing a phone or a card number (CRM-4)',
+        response: { 200: z.object({ items: z.array(duplicateGroupSchema) }) },
+      },
+    },
+    async () => ({ items: await repo.duplicateGroups(db) }),
+  );
+
+  app.post(
+    '/api/customers/merge',
+    {
+      config: { access: BACK_OFFICE },
+      schema: {
+        tags,
+        summary: 'Merge mergeId into keepId: phones and timeline move, the other is marked merged (audited)',
+        body: mergeInputSchema,
+        response: { 200: customerSavedSchema },
+      },
+    },
+    async (request) => {
+      const ctx = context(request);
+      const { keepId, mergeId } = request.body;
+      return db.transaction().execute((trx) => mergeCustomers(trx, keepId, mergeId, ctx));
+    },
+  );
+
+  app.get(
+    '/api/customers/export',
+    {
+      config: { access: BACK_OFFICE },
+      schema: {
+        tags,
+        summary: 'Export all live customers as CSV or XLSX (audited)',
+        querystring: exportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const ctx = context(request);
+      const { format } = request.query;
+      const file = await db.transaction().execute(async (trx) => {
+        const out = await exportCustomers(trx, format);
+        await recordCustomerAudit(trx, ctx, 'customer.export', null, { format, rows: out.rows });
+        return out;
+      });
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="customers.${format}"`)
+        .send(file.body);
+    },
+  );
+
+  app.post(
+    '/api/customers/imports',
+    {
+      config: { access: BACK_OFFICE },
+      schema: {
+        tags,
+        summary: 'Import customers from a CSV/XLSX file (base64); runs as a job, poll its progress',
+        body: importInputSchema,
+        response: { 202: importJobSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = context(request);
+      const { fileName, format, contentBase64 } = request.body;
+      const rows = await readImportFile(format, Buffer.from(contentBase64, 'base64')).catch(() => null);
+      if (!rows) {
+        throw new AppError(CUSTOMER_ERRORS.IMPORT_UNREADABLE, {
+          params: {
+            reason: format === 'csv' ? 'header must name the columns (name/姓名 …)' : 'not an XLSX workbook',
+          },
+        });
+      }
+      const jobId = await startImport(db, fileName, ctx);
+      void runImport(db, jobId, rows, ctx).catch(async (err: unknown) => {
+        request.log.error({ err }, 'customer import failed');
+        await failImport(db, jobId, clock.now()).catch(() => undefined);
+      });
+      return reply.code(202).send(mustExist(await getImportJob(db, jobId, ctx.actor.id)));
+    },
+  );
+
+  app.get(
+    '/api/customers/imports/:id',
+    {
+      config: { access: BACK_OFFICE },
+      schema: {
+        tags,
+        summary: 'Progress and rejected rows of one of my imports',
+        params: idParamSchema,
+        response: { 200: importJobSchema },
+      },
+    },
+    async (request) => mustExist(await getImportJob(db, request.params.id, actorOf(request).id)),
+  );
+
+  app.get(
+    '/api/customers/fields',
+    {
+      config: { access: CUSTOMER_READERS },
+      schema: {
+        tags,
+        summary: 'Custom field definitions (自定义字段)',
+        response: { 200: z.object({ items: z.array(customFieldDefSchema) }) },
+      },
+    },
+    async () => ({ items: await listFieldDefs() }),
+  );
+
+  app.post(
+    '/api/customers/fields',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Define a custom field (admin); its values are then searchable',
+        body: customFieldDefInputSchema,
+        response: { 201: customFieldDefSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = context(request);
+      const body = request.body;
+      const id = await db.transaction().execute(async (trx) => {
+        const taken = await trx
+          .selectFrom('customer_field_defs')
+          .select('id')
+          .where('key', '=', body.key)
+          .executeTakeFirst();
+        if (taken) throw new AppError(CUSTOMER_ERRORS.FIELD_KEY_TAKEN);
+        const row = await trx
+          .insertInto('customer_field_defs')
+          .values({ ...body, choices: JSON.stringify(body.choices), created_at: ctx.now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await recordCustomerAudit(trx, ctx, 'customer.field_define', null, { key: body.key });
+        return row.id;
+      });
+      return reply.code(201).send({ ...body, id });
+    },
+  );
+
+  app.get(
+    '/api/customers/:id',
+    {
+      config: { access: CUSTOMER_READERS },
+      schema: {
+        tags,
+        summary: 'One customer record',
+        params: idParamSchema,
+        response: { 200: customerSavedSchema },
+      },
+    },
+    async (request) => {
+      const c = mustExist(await repo.get(db, request.params.id));
+      return { ...c, duplicates: await repo.duplicatesOf(db, c.phones, c.cardNo, c.id) };
+    },
+  );
+
+  app.post(
+    '/api/customers',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags,
+        summary: 'Create a customer; records sharing a phone/card come back as duplicates (a warning)',
+        body: customerInputSchema,
+        response: { 201: customerSavedSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = context(request);
+      const saved = await db
+        .transaction()
+        .execute((trx) => createCustomer(trx, request.body as CustomerInput, ctx));
+      return reply.code(201).send(saved);
+    },
+  );
+
+  app.patch(
+    '/api/customers/:id',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags,
+        summary: 'Change a customer (custom values are merged key by key)',
+        params: idParamSchema,
+        body: customerUpdateSchema,
+        response: { 200: customerSavedSchema },
+      },
+    },
+    async (request) => {
+      const ctx = context(request);
+      return db.transaction().execute((trx) => updateCustomer(trx, request.params.id, request.body, ctx));
+    },
+  );
+
+  app.get(
+    '/api/customers/:id/timeline',
+    {
+      config: { access: CUSTOMER_READERS },
+      schema: {
+        tags,
+        summary: 'Contact history (CRM-2): calls and appended entries, newest first, paged',
+        params: idParamSchema,
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(timelineItemSchema) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      mustExist(await repo.get(db, id));
+      const { page, pageSize } = request.query;
+      return { ...(await customerTimeline(db, id, page, pageSize)), page, pageSize };
+    },
+  );
+
+  app.post(
+    '/api/customers/:id/notes',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags,
+        summary: 'Add a note to the customer timeline',
+        params: idParamSchema,
+        body: customerNoteSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const ctx = context(request);
+      const { id } = request.params;
+      mustExist(await repo.get(db, id));
+      await appendTimelineEntry(db, {
+        customerId: id,
+        at: ctx.now,
+        kind: 'note',
+        refId: `note-${ctx.now.getTime()}`,
+        summary: request.body.summary,
+        staffId: ctx.actor.id,
+      });
+      return reply.code(204).send(null);
+    },
+  );
+
+  async function listFieldDefs() {
+    const rows = await db.selectFrom('customer_field_defs').selectAll().orderBy('id').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      key: r.key,
+      label: r.label,
+      type: r.type,
+      choices: typeof r.choices === 'string' ? (JSON.parse(r.choices) as string[]) : r.choices,
+    }));
+  }
+}

@@ -1,15 +1,16 @@
-import { CrownFilled, UserAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { CrownFilled } from '@ant-design/icons';
+import { Alert, Card, Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { CtiEvent } from '../live/cti-event.ts';
 import type { CallInfo } from '../softphone/call-model.ts';
 import { useSoftphone } from '../softphone/use-softphone.ts';
+import { PopCustomer } from './PopCustomer.tsx';
 import './screen-pop.css';
+import { useQueueName } from './use-queue-name.ts';
 
-// Screen pop (UI-7): what the desktop knows about a call the moment it rings. Until the customer
-// module lands it shows the data the call carries; the customer record, recent contacts and open
-// tickets take this place then.
+// Screen pop (UI-7): what the desktop knows about a call the moment it rings: the data the call
+// carries, and the caller's customer record with recent contacts and open tickets (PopCustomer).
 
 const EVENT_KEYS: Record<string, MessageKey> = {
   call_started: 'event.call_started',
@@ -67,6 +68,7 @@ export function ScreenPop({ callId }: { callId: string }) {
   const { t, locale } = useI18n();
   const { calls, currentCall } = useSoftphone();
   const call = calls[callId] ?? (currentCall?.callId === callId ? currentCall : undefined);
+  const queueName = useQueueName(call?.queueId ?? null);
   if (!call) return <Empty description={t('screenPop.noCall')} />;
 
   const none = <Typography.Text type="secondary">{t('screenPop.notProvided')}</Typography.Text>;
@@ -75,6 +77,14 @@ export function ScreenPop({ callId }: { callId: string }) {
     : call.answeredAt
       ? 'screenPop.connected'
       : 'screenPop.ringing';
+  // The customer is the far end: the caller of an inbound call, the number dialled on an outbound one.
+  // An internal call (agent to agent) has no customer.
+  const customerNumber =
+    call.direction === 'internal'
+      ? null
+      : call.direction === 'outbound'
+        ? call.calledNumber
+        : call.callerNumber;
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
   const transferredBy = call.via === 'direct' && call.explanation ? call.explanation[locale] : null;
 
@@ -115,7 +125,7 @@ export function ScreenPop({ callId }: { callId: string }) {
               },
               { key: 'called', label: t('screenPop.called'), children: call.calledNumber ?? none },
               { key: 'access', label: t('screenPop.accessCode'), children: call.accessCode ?? none },
-              { key: 'queue', label: t('screenPop.queue'), children: call.queueId ?? none },
+              { key: 'queue', label: t('screenPop.queue'), children: queueName ?? none },
               {
                 key: 'vip',
                 label: t('screenPop.vip'),
@@ -158,19 +168,11 @@ export function ScreenPop({ callId }: { callId: string }) {
             <Alert type="warning" showIcon className="sb-pop__gap" title={t('screenPop.callerMissing')} />
           )}
         </Card>
-        <Alert
-          type="info"
-          showIcon
-          className="sb-pop__note"
-          title={t('screenPop.customerNote')}
-          action={
-            <Tooltip title={t('screenPop.newCustomerLater')}>
-              <Button size="small" icon={<UserAddOutlined />} disabled>
-                {t('screenPop.newCustomer')}
-              </Button>
-            </Tooltip>
-          }
-        />
+        {customerNumber && (
+          <div className="sb-pop__note">
+            <PopCustomer phone={customerNumber} callId={call.callId} />
+          </div>
+        )}
       </div>
       <Card
         size="small"
