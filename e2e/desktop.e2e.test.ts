@@ -85,7 +85,6 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
     await page.getByTestId('tab-customers').waitFor();
     await page.getByTestId('menu-knowledge').click();
     await page.getByTestId('tab-knowledge').waitFor();
-    await expectText(page.getByTestId('planned-release'), /知识库/);
     await expectText(page.locator('.sb-desktop__tab-count'), '5/5');
     await page.getByTestId('menu-tickets').click();
     await expectText(page.getByTestId('tab-limit-message'), /最多同时打开 5 个标签页/);

@@ -28,11 +28,15 @@ import { registerCenterRoutes } from './modules/center/center.routes.ts';
 import { registerCustomerRoutes } from './modules/customers/customer.routes.ts';
 import { registerDirectoryRoutes } from './modules/directory/directory.routes.ts';
 import { registerFaultAlarmRoutes } from './modules/fault-alarms/fault-alarm.routes.ts';
+import { registerFollowUpRoutes } from './modules/follow-ups/follow-up.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerIvrRoutes } from './modules/ivr-flows/ivr.routes.ts';
+import { registerKnowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { registerMessageRoutes } from './modules/messages/message.routes.ts';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
 import { registerTicketRoutes } from './modules/tickets/ticket.routes.ts';
+import { registerWorkItemRoutes } from './modules/work-items/work-item.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -94,6 +98,10 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   registerFaultAlarmRoutes(app, deps);
   registerMessageRoutes(app, deps);
   registerOutboxRoutes(app, deps);
+  registerWorkItemRoutes(app, deps);
+  registerKnowledgeRoutes(app, deps);
+  registerFollowUpRoutes(app, deps);
+  registerIvrRoutes(app, deps);
   if (deps.cti) {
     registerCtiAgentRoutes(app, deps, deps.cti);
     registerCtiSupervisorRoutes(app, deps, deps.cti);

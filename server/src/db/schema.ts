@@ -2,8 +2,12 @@ import type { Role } from '@switchboard/shared';
 import type { ColumnType, Generated } from 'kysely';
 import type { CallTagTables } from '../modules/call-tags/call-tag.tables.ts';
 import type { CustomerTables } from '../modules/customers/customer.tables.ts';
+import type { FollowUpTables } from '../modules/follow-ups/follow-up.tables.ts';
+import type { IvrTables } from '../modules/ivr-flows/ivr.tables.ts';
+import type { KnowledgeTables } from '../modules/knowledge/knowledge.tables.ts';
 import type { MessagingTables } from '../modules/outbox/outbox.tables.ts';
 import type { TicketTables } from '../modules/tickets/ticket.tables.ts';
+import type { WorkItemTables } from '../modules/work-items/work-item.tables.ts';
 
 // Kysely table types. Timestamps are written by the application's clock, never by the database.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -181,7 +185,15 @@ export type AnnouncementTargetTable = { announcement_id: number; target_id: numb
 export type AnnouncementReadTable = { announcement_id: number; staff_id: number; read_at: Timestamp };
 
 /** Every table: the core ones below, and each module's own (`modules/<domain>/<domain>.tables.ts`). */
-export type Database = CoreTables & CustomerTables & TicketTables & CallTagTables & MessagingTables;
+export type Database = CoreTables &
+  CustomerTables &
+  TicketTables &
+  CallTagTables &
+  MessagingTables &
+  WorkItemTables &
+  KnowledgeTables &
+  FollowUpTables &
+  IvrTables;
 
 type CoreTables = {
   areas: AreaTable;

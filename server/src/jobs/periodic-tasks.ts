@@ -1,4 +1,5 @@
 import { evaluateFaultAlarms } from '../modules/fault-alarms/index.ts';
+import { runFollowUpExtraction, runFollowUpOverdueWatch } from '../modules/follow-ups/index.ts';
 import { runDeadlineWatch } from '../modules/tickets/index.ts';
 import type { PeriodicTask } from './periodic.ts';
 
@@ -14,4 +15,7 @@ export const PERIODIC_TASKS: PeriodicTask[] = [
   },
   // SUP-12: alarms also fall and clear as tagged calls age out of the sliding hour.
   { name: 'fault-alarms.evaluate', intervalMs: 30_000, fn: (db, now) => evaluateFaultAlarms(db, now) },
+  // FUP-3 / FUP-4: follow-up lists built by the admin's extraction rules; overdue tasks warned.
+  { name: 'follow-ups.extract', intervalMs: 60_000, fn: (db, now) => runFollowUpExtraction(db, now) },
+  { name: 'follow-ups.overdue-watch', intervalMs: 60_000, fn: (db, now) => runFollowUpOverdueWatch(db, now) },
 ];

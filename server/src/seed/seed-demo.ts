@@ -4,8 +4,12 @@ import { setCenterName } from '../modules/center/center.repository.ts';
 import { seedCallTags } from './call-tags.seed.ts';
 import { seedCustomers } from './customers.seed.ts';
 import { AREAS, CENTER_NAME, DEMO_PASSWORD, DEPARTMENTS, PEOPLE, SKILL_GROUPS } from './demo-data.ts';
+import { seedFollowUps } from './follow-ups.seed.ts';
+import { seedIvr } from './ivr.seed.ts';
+import { seedKnowledge } from './knowledge.seed.ts';
 import { seedMessaging } from './messaging.seed.ts';
 import { seedTickets } from './tickets.seed.ts';
+import { seedWorkItems } from './work-items.seed.ts';
 
 /** Seeds the demo centre when the database has no staff yet. Returns whether it seeded. */
 export async function seedDemoIfEmpty(db: Db, hasher: PasswordHasher, now: Date): Promise<boolean> {
@@ -114,6 +118,10 @@ export async function seedDemoIfEmpty(db: Db, hasher: PasswordHasher, now: Date)
     await seedTickets(trx, now);
     await seedCallTags(trx, now);
     await seedMessaging(trx, now);
+    await seedWorkItems(trx, now);
+    await seedKnowledge(trx, now);
+    await seedFollowUps(trx, now);
+    await seedIvr(trx, now);
   });
   return true;
 }

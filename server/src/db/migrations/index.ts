@@ -7,6 +7,10 @@ import * as m0005 from './0005_customers.ts';
 import * as m0006 from './0006_tickets.ts';
 import * as m0007 from './0007_call_tags_and_fault_alarms.ts';
 import * as m0008 from './0008_jobs_outbox_messages.ts';
+import * as m0009 from './0009_work_items_and_sms_subscriptions.ts';
+import * as m0010 from './0010_knowledge_base.ts';
+import * as m0011 from './0011_follow_ups.ts';
+import * as m0012 from './0012_ivr.ts';
 
 // Numbered migrations, in order. A landed migration is never edited: add a new one.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +22,8 @@ export const migrations: Record<string, Migration> = {
   '0006_tickets': m0006,
   '0007_call_tags_and_fault_alarms': m0007,
   '0008_jobs_outbox_messages': m0008,
+  '0009_work_items_and_sms_subscriptions': m0009,
+  '0010_knowledge_base': m0010,
+  '0011_follow_ups': m0011,
+  '0012_ivr': m0012,
 };

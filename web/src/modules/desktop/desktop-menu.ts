@@ -18,7 +18,19 @@ export type TabKind =
   | { kind: 'page'; page: ModulePage };
 
 /** Business modules' pages, each a component of `web/src/modules/<domain>/` (see module-pages.tsx). */
-export type ModulePage = 'customers' | 'search' | 'tickets' | 'ticket-reports' | 'messages' | 'outbox';
+export type ModulePage =
+  | 'customers'
+  | 'search'
+  | 'tickets'
+  | 'ticket-reports'
+  | 'messages'
+  | 'outbox'
+  | 'work-items'
+  | 'knowledge'
+  | 'follow-ups'
+  | 'follow-up-reports'
+  | 'ivr-flows'
+  | 'ivr-analytics';
 
 export type MenuLeaf = {
   key: string;
@@ -46,6 +58,7 @@ export const MENU: readonly MenuGroup[] = [
     items: [
       { key: 'current-call', label: 'menu.currentCall', opens: { kind: 'current-call' } },
       { key: 'call-history', label: 'menu.callHistory', opens: { kind: 'call-records', focus: 'history' } },
+      { key: 'work-items', label: 'menu.workItems', opens: { kind: 'page', page: 'work-items' } },
     ],
   },
   {
@@ -57,7 +70,8 @@ export const MENU: readonly MenuGroup[] = [
       { key: 'tickets', label: 'menu.tickets', opens: { kind: 'page', page: 'tickets' } },
       { key: 'search', label: 'menu.search', opens: { kind: 'page', page: 'search' } },
       { key: 'outbox', label: 'menu.outbox', opens: { kind: 'page', page: 'outbox' } },
-      { key: 'knowledge', label: 'menu.knowledge', opens: { kind: 'planned', release: 'release.knowledge' } },
+      { key: 'knowledge', label: 'menu.knowledge', opens: { kind: 'page', page: 'knowledge' } },
+      { key: 'follow-ups', label: 'menu.followUps', opens: { kind: 'page', page: 'follow-ups' } },
     ],
   },
   {
@@ -67,6 +81,17 @@ export const MENU: readonly MenuGroup[] = [
     items: [
       { key: 'my-stats', label: 'menu.myStats', opens: { kind: 'planned', release: 'release.reports' } },
       { key: 'ticket-reports', label: 'menu.ticketReports', opens: { kind: 'page', page: 'ticket-reports' } },
+      {
+        key: 'follow-up-reports',
+        label: 'menu.followUpReports',
+        opens: { kind: 'page', page: 'follow-up-reports' },
+      },
+      {
+        key: 'ivr-analytics',
+        label: 'menu.ivrAnalytics',
+        opens: { kind: 'page', page: 'ivr-analytics' },
+        roles: LEADS,
+      },
       {
         key: 'team-reports',
         label: 'menu.teamReports',
@@ -107,7 +132,10 @@ export const MENU: readonly MenuGroup[] = [
     key: 'admin',
     label: 'menu.admin',
     roles: ['admin'],
-    items: [{ key: 'admin', label: 'menu.adminHome', opens: { kind: 'admin' } }],
+    items: [
+      { key: 'admin', label: 'menu.adminHome', opens: { kind: 'admin' } },
+      { key: 'ivr-flows', label: 'menu.ivrFlows', opens: { kind: 'page', page: 'ivr-flows' } },
+    ],
   },
 ];
 

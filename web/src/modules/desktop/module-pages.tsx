@@ -39,6 +39,12 @@ const PAGES: Record<ModulePage, ReturnType<typeof named>> = {
   'ticket-reports': named(() => import('../tickets/TicketReportsPage.tsx'), 'TicketReportsPage'),
   messages: named(() => import('../messages/MessagesPage.tsx'), 'MessagesPage'),
   outbox: named(() => import('../outbox/OutboxPage.tsx'), 'OutboxPage'),
+  'work-items': named(() => import('../work-items/WorkItemsPage.tsx'), 'WorkItemsPage'),
+  knowledge: named(() => import('../knowledge/KnowledgePage.tsx'), 'KnowledgePage'),
+  'follow-ups': named(() => import('../follow-ups/FollowUpsPage.tsx'), 'FollowUpsPage'),
+  'follow-up-reports': named(() => import('../follow-ups/FollowUpReportsPage.tsx'), 'FollowUpReportsPage'),
+  'ivr-flows': named(() => import('../ivr/IvrFlowsPage.tsx'), 'IvrFlowsPage'),
+  'ivr-analytics': named(() => import('../ivr/IvrAnalyticsPage.tsx'), 'IvrAnalyticsPage'),
 };
 
 export const LazyAdminPage = named(() => import('../admin/AdminPage.tsx'), 'AdminPage');

@@ -1,0 +1,2 @@
+// Kysely table types of this module; db/schema.ts joins them into the one Database type.
+export type FollowUpTables = Record<never, never>;

@@ -1,0 +1,3 @@
+export function FollowUpReportsPage() {
+  return <section data-testid="follow-up-reports-page" />;
+}

@@ -1,0 +1,3 @@
+export function FollowUpsPage() {
+  return <section data-testid="follow-ups-page" />;
+}

@@ -1,0 +1,3 @@
+export function IvrAnalyticsPage() {
+  return <section data-testid="ivr-analytics-page" />;
+}

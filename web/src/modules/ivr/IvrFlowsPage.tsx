@@ -1,0 +1,3 @@
+export function IvrFlowsPage() {
+  return <section data-testid="ivr-flows-page" />;
+}

@@ -1,0 +1,3 @@
+export function KnowledgePage() {
+  return <section data-testid="knowledge-page" />;
+}

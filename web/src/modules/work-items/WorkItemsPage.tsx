@@ -1,0 +1,3 @@
+export function WorkItemsPage() {
+  return <section data-testid="work-items-page" />;
+}
