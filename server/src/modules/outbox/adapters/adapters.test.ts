@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import smpp, { type Pdu, type Session } from 'smpp';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import { createJobWorker } from '../../../jobs/job-worker.ts';
 import { describeOnEachDialect } from '../../../testing/test-app.ts';
@@ -119,7 +119,11 @@ describeOnEachDialect('SMPP adapter against a real SMPP server (MSG-2, MSG-4)', 
     await new Promise<void>((resolve) => smsc.listen(0, '127.0.0.1', resolve));
     port = (smsc.address() as AddressInfo).port;
   });
-  afterAll(() => new Promise<void>((resolve) => smsc.close(() => resolve())));
+  afterAll(async () => {
+    // A client left bound (a failed test) would keep the server open: drop every session first.
+    for (const session of sessions) session.close();
+    await new Promise<void>((resolve) => smsc.close(() => resolve()));
+  });
 
   it('submits Chinese text as UCS2 (data_coding 8), keeps the SMSC message id, receives replies and receipts', async () => {
     const { db, clock } = testServer();
@@ -129,6 +133,9 @@ describeOnEachDialect('SMPP adapter against a real SMPP server (MSG-2, MSG-4)', 
       SMPP_SYSTEM_ID: 'cc',
     }).messaging;
     const adapters = createOutboundAdapters(db, clock, config);
+    onTestFinished(async () => {
+      await adapters.sms.close?.();
+    });
     const worker = createJobWorker({ db, clock, handlers: messagingJobHandlers(adapters), pollMs: 1000 });
     const { id } = await enqueueOutbound(
       db,
@@ -169,28 +176,27 @@ describeOnEachDialect('SMPP adapter against a real SMPP server (MSG-2, MSG-4)', 
       esm_class: 4,
       short_message: { message: `id:smsc-${submitted.length} sub:001 dlvrd:001 stat:DELIVRD err:000 text:` },
     });
-    // The adapter answers deliver_sm first, then writes: wait until the receipt landed.
-    for (let i = 0; i < 100; i++) {
-      const r = await db
-        .selectFrom('outbox_messages')
-        .select('delivered_at')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      if (r.delivered_at) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const inbound = await db.selectFrom('sms_inbound').selectAll().where('provider', '=', 'smpp').execute();
-    expect(inbound.at(-1)).toMatchObject({
-      from_number: '13912345678',
-      body: '好的，明天上午在家',
-      customer_id: null,
-    });
-    const delivered = await db
-      .selectFrom('outbox_messages')
-      .select('delivered_at')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    expect(delivered.delivered_at).not.toBeNull();
-    await adapters.sms.close?.();
+    // The adapter answers deliver_sm first, then writes: wait until both writes landed.
+    await vi.waitFor(
+      async () => {
+        const inbound = await db
+          .selectFrom('sms_inbound')
+          .selectAll()
+          .where('provider', '=', 'smpp')
+          .execute();
+        expect(inbound.at(-1)).toMatchObject({
+          from_number: '13912345678',
+          body: '好的，明天上午在家',
+          customer_id: null,
+        });
+        const delivered = await db
+          .selectFrom('outbox_messages')
+          .select('delivered_at')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        expect(delivered.delivered_at).not.toBeNull();
+      },
+      { timeout: 10_000, interval: 50 },
+    );
   });
 });
