@@ -1,6 +1,6 @@
 import type { MyAnnouncement } from '@switchboard/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useLive } from '../live/use-live.ts';
+import { useLiveRefresh } from '../live/use-live-refresh.ts';
 import { fetchMyAnnouncements, markAnnouncementRead } from './announcements-api.ts';
 
 /**
@@ -23,7 +23,6 @@ function isAnnouncementNotice(event: unknown): boolean {
  * reconnects, when a notice may have been missed), every 15 s, and whenever the window regains focus.
  */
 export function useMyAnnouncements() {
-  const live = useLive();
   const [items, setItems] = useState<MyAnnouncement[]>([]);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef<AbortController | null>(null);
@@ -42,39 +41,8 @@ export function useMyAnnouncements() {
       });
   }, []);
 
-  useEffect(() => {
-    refresh();
-    const timer = setInterval(refresh, ANNOUNCEMENT_POLL_MS);
-    window.addEventListener('focus', refresh);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', refresh);
-      inFlight.current?.abort();
-    };
-  }, [refresh]);
-
-  useEffect(() => {
-    // A replay may hold several notices: one refetch for all of them.
-    let scheduled: ReturnType<typeof setTimeout> | null = null;
-    const soon = () => {
-      if (scheduled !== null) return;
-      scheduled = setTimeout(() => {
-        scheduled = null;
-        refresh();
-      }, 0);
-    };
-    const unsubscribe = live.subscribe({
-      onEvent: (envelope) => {
-        if (isAnnouncementNotice(envelope.event)) soon();
-      },
-      onSnapshot: soon,
-      onResync: soon,
-    });
-    return () => {
-      unsubscribe();
-      if (scheduled !== null) clearTimeout(scheduled);
-    };
-  }, [live, refresh]);
+  useEffect(() => () => inFlight.current?.abort(), []);
+  useLiveRefresh(refresh, isAnnouncementNotice, ANNOUNCEMENT_POLL_MS);
 
   const markRead = useCallback((id: number) => {
     setItems((current) => current.map((a) => (a.id === id ? { ...a, read: true } : a)));

@@ -1,22 +1,18 @@
 import type { FaultAlarm } from '@switchboard/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useLive } from '../live/use-live.ts';
+import { isNotice, useLiveRefresh } from '../live/use-live-refresh.ts';
 import { fetchActiveFaultAlarms } from './fault-alarms-api.ts';
 
 /** Fallback poll for a notice lost while the live stream was down. */
 export const FAULT_ALARM_POLL_MS = 30_000;
 
-function isFaultAlarmNotice(event: unknown): boolean {
-  const e = event as { type?: unknown; topic?: unknown } | null;
-  return typeof e === 'object' && e !== null && e.type === 'notice' && e.topic === 'fault_alarm';
-}
+const isFaultAlarmNotice = isNotice('fault_alarm');
 
 /**
  * The active fault alarms (SUP-12): refetched at once on the live `fault_alarm` notice, after the
  * stream reconnects, on focus and every 30 s.
  */
 export function useFaultAlarms() {
-  const live = useLive();
   const [items, setItems] = useState<FaultAlarm[]>([]);
   const inFlight = useRef<AbortController | null>(null);
 
@@ -30,38 +26,8 @@ export function useFaultAlarms() {
     );
   }, []);
 
-  useEffect(() => {
-    refresh();
-    const timer = setInterval(refresh, FAULT_ALARM_POLL_MS);
-    window.addEventListener('focus', refresh);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', refresh);
-      inFlight.current?.abort();
-    };
-  }, [refresh]);
-
-  useEffect(() => {
-    let scheduled: ReturnType<typeof setTimeout> | null = null;
-    const soon = () => {
-      if (scheduled !== null) return;
-      scheduled = setTimeout(() => {
-        scheduled = null;
-        refresh();
-      }, 0);
-    };
-    const unsubscribe = live.subscribe({
-      onEvent: (envelope) => {
-        if (isFaultAlarmNotice(envelope.event)) soon();
-      },
-      onSnapshot: soon,
-      onResync: soon,
-    });
-    return () => {
-      unsubscribe();
-      if (scheduled !== null) clearTimeout(scheduled);
-    };
-  }, [live, refresh]);
+  useEffect(() => () => inFlight.current?.abort(), []);
+  useLiveRefresh(refresh, isFaultAlarmNotice, FAULT_ALARM_POLL_MS);
 
   return { items, refresh };
 }
