@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { useCurrentUser } from '../auth/use-current-user.ts';
 import type { CtiEvent } from '../live/cti-event.ts';
 import { useLive } from '../live/use-live.ts';
+import { latestView } from './agent-view.ts';
 import { applyCallEvent, type CallBook, emptyCall } from './call-model.ts';
 import {
   type AgentCommand,
@@ -118,7 +119,9 @@ export function SoftphoneProvider({ children }: { children: ReactNode }) {
       try {
         const view = await runAgentCommand(command);
         version.current += 1;
-        setAgent(view);
+        // The answer may arrive after the live stream already told of a later state (e.g. the
+        // stream's 通话 before the 应答 request's own answer): never step back to an older state.
+        setAgent((current) => latestView(current, view));
         return true;
       } catch (error) {
         message.error(error instanceof Error ? error.message : t('softphone.commandFailed'));
