@@ -149,8 +149,12 @@ describe.skipIf(skip)('supervisor wall in Chromium', () => {
       .poll(() => tile(employeeNo).getAttribute('data-state'), { timeout: WALL_LAG_MS, interval: 50 })
       .not.toBe('talking');
     await expectText(page.getByTestId(`wall-agent-state-${employeeNo}`), '整理');
-    const after = await snapshot(baseUrl(), admin);
-    expect(after.calls.map((c) => c.callId)).not.toContain(callId);
+    // The caller's leg is torn down right after the agent's: the call leaves the server's list.
+    await expect
+      .poll(async () => (await snapshot(baseUrl(), admin)).calls.map((c) => c.callId), {
+        timeout: WALL_LAG_MS,
+      })
+      .not.toContain(callId);
     const releases = await auditEvents(baseUrl(), admin, 'supervisor.force_release');
     expect(releases[0]).toMatchObject({ actorEmployeeNo: TEAM_LEAD, objectId: String(agentId) });
   });

@@ -66,6 +66,10 @@ const envSchema = z.object({
   SMPP_SOURCE_ADDR: z.string().max(21).default('10086'),
   SMS_INBOUND_TOKEN: z.string().min(16).optional(),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+  INBOUND_SMTP_PORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(65535).optional(),
+  ),
 });
 
 export type Config = Readonly<{
@@ -101,6 +105,8 @@ export type Config = Readonly<{
     /** Shared secret of the SMS gateway's inbound webhook; unset = webhook off. */
     inboundToken: string | undefined;
     jobPollMs: number;
+    /** Inbound e-mail / fax listener (MSG-5); unset = off. */
+    inboundSmtpPort: number | undefined;
   }>;
   version: string;
 }>;
@@ -162,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       }),
       inboundToken: e.SMS_INBOUND_TOKEN,
       jobPollMs: e.JOB_POLL_MS,
+      inboundSmtpPort: e.INBOUND_SMTP_PORT,
     }),
     version: APP_VERSION,
   });

@@ -166,6 +166,11 @@ export const importInputSchema = z.strictObject({
   /** The file's bytes, base64 encoded (the request body limit bounds the size). */
   contentBase64: z.string().min(1),
 });
+/** POST /api/customers/imports/file?fileName=…&format=csv with the file itself as the body. */
+export const importFileQuerySchema = z.object({
+  fileName: text(120),
+  format: z.enum(IMPORT_FORMATS),
+});
 export const importJobSchema = z.object({
   id: z.number().int(),
   fileName: z.string(),
@@ -174,6 +179,8 @@ export const importJobSchema = z.object({
   processedRows: z.number().int(),
   importedRows: z.number().int(),
   duplicateRows: z.number().int(),
+  /** All rejected rows; `rejected` lists the first 1,000 of them. */
+  rejectedRows: z.number().int(),
   rejected: z.array(z.object({ row: z.number().int(), reason: z.string(), reasonEn: z.string() })),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
@@ -212,13 +219,31 @@ export const searchCriteriaSchema = z.strictObject({
   to: z.iso.date().optional(),
   areaId: idSchema.optional(),
   vipOnly: z.boolean().optional(),
+  /** Skips this many hits in each group ("more" asks one group for its next page). */
+  offset: z.number().int().min(0).max(1000).optional(),
 });
 export type SearchCriteria = z.infer<typeof searchCriteriaSchema>;
 
-const hit = z.object({ id: z.string(), title: z.string(), detail: z.string() });
+const hit = z.object({
+  id: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  /** Phone book: the number (extension first) the softphone dials. */
+  dial: z.string().optional(),
+  /** Calls: the recordings that can be played back. */
+  recordingIds: z.array(z.string()).optional(),
+});
 export type SearchHit = z.infer<typeof hit>;
 export const searchResultSchema = z.object({
-  groups: z.array(z.object({ group: z.enum(SEARCH_GROUPS), count: z.number().int(), items: z.array(hit) })),
+  groups: z.array(
+    z.object({
+      group: z.enum(SEARCH_GROUPS),
+      count: z.number().int(),
+      items: z.array(hit),
+      /** More hits follow these (ask again with `offset` = items already shown). */
+      hasMore: z.boolean().default(false),
+    }),
+  ),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 

@@ -11,6 +11,10 @@ export type ValidationIssue = {
 
 // Schemas name a hint (`.regex(re, 'phone_format')`) instead of writing one language's text.
 const HINTS: Record<string, Message> = {
+  phone_or_email_required: {
+    'zh-CN': '请填写手机号码或电子邮箱',
+    'en-US': 'give a phone number or an e-mail address',
+  },
   employee_no_format: {
     'zh-CN': '工号须为 2–20 位字母、数字、下划线或连字符',
     'en-US': 'employee ID must be 2–20 letters, digits, _ or -',

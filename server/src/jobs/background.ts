@@ -1,6 +1,7 @@
 import type { AppDeps } from '../http/app-types.ts';
 import { createOutboundAdapters } from '../modules/outbox/adapters/index.ts';
 import { messagingJobHandlers } from '../modules/outbox/outbox-jobs.ts';
+import { startInboundMail } from '../modules/work-items/inbound-mail.ts';
 import { createJobWorker } from './job-worker.ts';
 import { PERIODIC_TASKS } from './periodic-tasks.ts';
 
@@ -18,7 +19,13 @@ export function startBackgroundWork(deps: AppDeps): () => Promise<void> {
     pollMs: deps.config.messaging.jobPollMs,
   });
   worker.start();
+  // MSG-5: e-mail and fax-by-e-mail arrive as work items when a port is configured.
+  const port = deps.config.messaging.inboundSmtpPort;
+  const stopMail = port
+    ? startInboundMail({ db: deps.db, clock: deps.clock, log: (m, err) => console.error(m, err) }, port)
+    : undefined;
   return async () => {
+    await stopMail?.();
     await worker.stop();
     await adapters.sms.close?.();
     if (adapters.email !== adapters.sms) await adapters.email.close?.();

@@ -66,7 +66,12 @@ export type AuditAction =
   | 'customer.merge'
   | 'customer.import'
   | 'customer.export'
-  | 'customer.field_define';
+  | 'customer.field_define'
+  | 'knowledge.change'
+  | 'follow_up.change'
+  | 'follow_up.run'
+  | 'follow_up.export'
+  | 'ivr_flow.change';
 
 export type AuditEntry = {
   at: Date;

@@ -23,36 +23,72 @@ export const COLUMN_HEADERS_ZH: Record<FileColumn, string> = {
 export type FileRow = Partial<Record<FileColumn, string>>;
 
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
+  const reader = new CsvRowReader();
+  return [...reader.push(text), ...reader.end()];
+}
+
+/**
+ * RFC 4180 reader fed piece by piece (an upload as it arrives): `push` returns the rows completed
+ * by this piece, `end` the last one. Quotes, CRLF and a leading BOM may be split across pieces.
+ */
+export class CsvRowReader {
+  private row: string[] = [];
+  private cell = '';
+  private quoted = false;
+  private quoteSeen = false; // a `"` inside quotes: closes the cell unless the next one is `"`
+  private crSeen = false;
+  private started = false;
+
+  push(piece: string): string[][] {
+    const rows: string[][] = [];
+    let text = piece;
+    if (!this.started && text.length) {
+      this.started = true;
+      text = text.replace(/^\uFEFF/, '');
+    }
+    for (const ch of text) {
+      if (this.crSeen) {
+        this.crSeen = false;
+        if (ch === '\n') continue;
+      }
+      if (this.quoteSeen) {
+        this.quoteSeen = false;
+        if (ch === '"') {
+          this.cell += '"';
+          continue;
+        }
+        this.quoted = false;
+      }
+      if (this.quoted) {
+        if (ch === '"') this.quoteSeen = true;
+        else this.cell += ch;
+      } else if (ch === '"' && this.cell === '') this.quoted = true;
+      else if (ch === ',') {
+        this.row.push(this.cell);
+        this.cell = '';
+      } else if (ch === '\n' || ch === '\r') {
+        this.crSeen = ch === '\r';
+        this.row.push(this.cell);
+        rows.push(this.row);
+        this.row = [];
+        this.cell = '';
+      } else this.cell += ch;
+    }
+    return rows;
   }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
+
+  end(): string[][] {
+    if (this.quoteSeen) {
+      this.quoteSeen = false;
+      this.quoted = false;
+    }
+    if (this.cell === '' && !this.row.length) return [];
+    this.row.push(this.cell);
+    const last = this.row;
+    this.row = [];
+    this.cell = '';
+    return [last];
   }
-  return rows;
 }
 
 export function toCsv(rows: string[][]): string {
@@ -91,22 +127,30 @@ export async function writeXlsx(rows: string[][]): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** Maps each data row to its named columns; null when the header names no known column. */
-export function rowsByHeader(table: string[][]): FileRow[] | null {
-  const [header, ...data] = table;
-  if (!header) return null;
+/** The column of each header cell; null when the header names no known column (or not 姓名). */
+export function columnsOfHeader(header: string[]): (FileColumn | undefined)[] | null {
   const byHeader = new Map<string, FileColumn>();
   for (const col of CUSTOMER_FILE_COLUMNS) {
     byHeader.set(col, col);
     byHeader.set(COLUMN_HEADERS_ZH[col], col);
   }
   const columns = header.map((h) => byHeader.get(h.trim()));
-  if (!columns.includes('name')) return null;
-  return data.map((cells) => {
-    const row: FileRow = {};
-    columns.forEach((col, i) => {
-      if (col) row[col] = (cells[i] ?? '').trim();
-    });
-    return row;
+  return columns.includes('name') ? columns : null;
+}
+
+export function rowOf(columns: (FileColumn | undefined)[], cells: string[]): FileRow {
+  const row: FileRow = {};
+  columns.forEach((col, i) => {
+    if (col) row[col] = (cells[i] ?? '').trim();
   });
+  return row;
+}
+
+/** Maps each data row to its named columns; null when the header names no known column. */
+export function rowsByHeader(table: string[][]): FileRow[] | null {
+  const [header, ...data] = table;
+  if (!header) return null;
+  const columns = columnsOfHeader(header);
+  if (!columns) return null;
+  return data.map((cells) => rowOf(columns, cells));
 }

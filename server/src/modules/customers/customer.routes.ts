@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import {
   type CustomerInput,
   customerInputSchema,
@@ -11,6 +12,7 @@ import {
   duplicateGroupSchema,
   exportQuerySchema,
   idParamSchema,
+  importFileQuerySchema,
   importInputSchema,
   importJobSchema,
   mergeInputSchema,
@@ -21,6 +23,7 @@ import {
   timelineItemSchema,
 } from '@switchboard/shared';
 import type { FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/access.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -29,7 +32,7 @@ import { COMMON_ERRORS } from '../../http/common.errors.ts';
 import { type CustomerChangeContext, recordCustomerAudit } from './customer.audit.ts';
 import { CUSTOMER_ERRORS } from './customer.errors.ts';
 import { exportCustomers } from './customer.export.ts';
-import { failImport, getImportJob, readImportFile, runImport, startImport } from './customer.import.ts';
+import { failImport, getImportJob, RowFeed, runImport, startImport, uploadRows } from './customer.import.ts';
 import { customerRepository as repo } from './customer.repository.ts';
 import { createCustomer, mergeCustomers, updateCustomer } from './customer.service.ts';
 import { customerTimeline } from './customer.timeline.ts';
@@ -50,6 +53,13 @@ export const CUSTOMER_READERS: readonly Role[] = [
 const WRITERS: readonly Role[] = ['agent', 'team_lead', 'duty_lead', 'data_maintenance', 'admin'];
 const BACK_OFFICE: readonly Role[] = ['team_lead', 'data_maintenance', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+/** The largest import file (CRM-3): about 200,000 rows of CSV. */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+const IMPORT_CONTENT_TYPES = [
+  'application/octet-stream',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
 
 export function registerCustomerRoutes(app: App, { db, clock }: AppDeps): void {
   const context = (request: FastifyRequest): CustomerChangeContext => ({
@@ -152,36 +162,79 @@ export function registerCustomerRoutes(app: App, { db, clock }: AppDeps): void {
     },
   );
 
+  // Runs an import: the job starts once the header is read, rows reach it while the upload goes
+  // on, and the reply (202, the job) comes when the whole file has arrived.
+  async function importUpload(
+    request: FastifyRequest,
+    fileName: string,
+    format: 'csv' | 'xlsx',
+    pieces: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  ) {
+    const ctx = context(request);
+    const batches = uploadRows(format, pieces, IMPORT_MAX_BYTES)[Symbol.asyncIterator]();
+    const first = await batches.next(); // a bad header or an oversize file fails before any job
+    const jobId = await startImport(db, fileName, ctx);
+    const feed = new RowFeed();
+    void runImport(db, jobId, feed, ctx).catch(async (err: unknown) => {
+      request.log.error({ err }, 'customer import failed');
+      await failImport(db, jobId, clock.now()).catch(() => undefined);
+    });
+    try {
+      for (let next = first; !next.done; next = await batches.next()) feed.push(next.value);
+      feed.end();
+    } catch (err) {
+      feed.fail(err);
+      throw err;
+    }
+    return mustExist(await getImportJob(db, jobId, ctx.actor.id));
+  }
+
   app.post(
     '/api/customers/imports',
     {
       config: { access: BACK_OFFICE },
       schema: {
         tags,
-        summary: 'Import customers from a CSV/XLSX file (base64); runs as a job, poll its progress',
+        summary: 'Import a small CSV/XLSX file sent as base64 JSON (1 MiB body limit); see /imports/file',
         body: importInputSchema,
         response: { 202: importJobSchema },
       },
     },
     async (request, reply) => {
-      const ctx = context(request);
       const { fileName, format, contentBase64 } = request.body;
-      const rows = await readImportFile(format, Buffer.from(contentBase64, 'base64')).catch(() => null);
-      if (!rows) {
-        throw new AppError(CUSTOMER_ERRORS.IMPORT_UNREADABLE, {
-          params: {
-            reason: format === 'csv' ? 'header must name the columns (name/姓名 …)' : 'not an XLSX workbook',
-          },
-        });
-      }
-      const jobId = await startImport(db, fileName, ctx);
-      void runImport(db, jobId, rows, ctx).catch(async (err: unknown) => {
-        request.log.error({ err }, 'customer import failed');
-        await failImport(db, jobId, clock.now()).catch(() => undefined);
-      });
-      return reply.code(202).send(mustExist(await getImportJob(db, jobId, ctx.actor.id)));
+      const job = await importUpload(request, fileName, format, [Buffer.from(contentBase64, 'base64')]);
+      return reply.code(202).send(job);
     },
   );
+
+  // The raw file as the request body (up to 20 MiB), read as a stream: only this scope accepts
+  // non-JSON bodies.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(IMPORT_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/customers/imports/file',
+      {
+        config: { access: BACK_OFFICE },
+        bodyLimit: IMPORT_MAX_BYTES,
+        schema: {
+          tags,
+          summary:
+            'Import customers from a CSV/XLSX file sent as the raw body (≤ 20 MiB); runs as a job, poll its progress',
+          querystring: importFileQuerySchema,
+          response: { 202: importJobSchema },
+        },
+      },
+      async (request, reply) => {
+        const declared = Number(request.headers['content-length'] ?? 0);
+        if (declared > IMPORT_MAX_BYTES) {
+          throw new AppError(COMMON_ERRORS.BODY_TOO_LARGE, { params: { limit: IMPORT_MAX_BYTES } });
+        }
+        const { fileName, format } = request.query;
+        const body = request.body as Readable;
+        return reply.code(202).send(await importUpload(request, fileName, format, body));
+      },
+    );
+  });
 
   app.get(
     '/api/customers/imports/:id',

@@ -2,6 +2,7 @@ import type { CustomerInput, CustomerSaved, CustomerUpdate } from '@switchboard/
 import type { Db } from '../../db/database.ts';
 import { AppError, type FieldError } from '../../http/app-error.ts';
 import { COMMON_ERRORS } from '../../http/common.errors.ts';
+import { repointCustomerTickets } from '../tickets/index.ts';
 import { type CustomerChangeContext, isAuditedActor, recordCustomerAudit } from './customer.audit.ts';
 import { CUSTOMER_ERRORS, CUSTOMER_FIELD_MESSAGES as M } from './customer.errors.ts';
 import { customerRepository as repo } from './customer.repository.ts';
@@ -81,7 +82,8 @@ export async function updateCustomer(db: Db, id: number, change: CustomerUpdate,
   return saved(db, id);
 }
 
-/** CRM-4: keeps `keepId`, moves the other's phones and timeline to it and marks it merged. */
+/** CRM-4: keeps `keepId`, moves the other's phones, timeline, tickets, messages and work items to it
+ * and marks it merged. */
 export async function mergeCustomers(db: Db, keepId: number, mergeId: number, ctx: CustomerChangeContext) {
   if (keepId === mergeId) throw new AppError(CUSTOMER_ERRORS.MERGE_SAME_RECORD);
   const keep = await repo.get(db, keepId);
@@ -110,6 +112,24 @@ export async function mergeCustomers(db: Db, keepId: number, mergeId: number, ct
     .set({ customer_id: keepId })
     .where('customer_id', '=', mergeId)
     .execute();
+  const tickets = await repointCustomerTickets(db, mergeId, keepId);
+  // Tables of modules the customers module does not own but which name a customer: the merged
+  // record's messages, inbound SMS and work items follow it (plain updates, same transaction).
+  await db
+    .updateTable('outbox_messages')
+    .set({ customer_id: keepId })
+    .where('customer_id', '=', mergeId)
+    .execute();
+  await db
+    .updateTable('sms_inbound')
+    .set({ customer_id: keepId })
+    .where('customer_id', '=', mergeId)
+    .execute();
+  await db
+    .updateTable('work_items')
+    .set({ customer_id: keepId })
+    .where('customer_id', '=', mergeId)
+    .execute();
   await db
     .updateTable('customers')
     .set({ merged_into: keepId, updated_at: ctx.now })
@@ -117,6 +137,10 @@ export async function mergeCustomers(db: Db, keepId: number, mergeId: number, ct
     .execute();
   // Records merged into the one that goes now follow it to the survivor.
   await db.updateTable('customers').set({ merged_into: keepId }).where('merged_into', '=', mergeId).execute();
-  await recordCustomerAudit(db, ctx, 'customer.merge', keepId, { mergedId: mergeId, mergedName: gone.name });
+  await recordCustomerAudit(db, ctx, 'customer.merge', keepId, {
+    mergedId: mergeId,
+    mergedName: gone.name,
+    tickets,
+  });
   return saved(db, keepId);
 }

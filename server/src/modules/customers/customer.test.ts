@@ -126,6 +126,34 @@ describeOnEachDialect('customers (CRM-1…4)', (server) => {
       refId: 'sms-1',
       summary: '短信回访',
     });
+    const ticket = await server().request<{ id: number; customerId: number | null }>('POST', '/api/tickets', {
+      cookie: await as('1001'),
+      body: {
+        kind: 'complaint',
+        category: 'equipment',
+        phone: '13655550002',
+        customerName: '重复乙',
+        customerId: b.body.id,
+        gender: 'female',
+        aspects: ['service'],
+        reason: '合并前的投诉',
+      },
+    });
+    expect(ticket.status, ticket.text).toBe(201);
+    expect(ticket.body.customerId).toBe(b.body.id);
+    const sms = await server()
+      .db.insertInto('sms_inbound')
+      .values({
+        from_number: '13655550002',
+        to_number: null,
+        body: '回复 1',
+        provider: 'test',
+        provider_message_id: null,
+        customer_id: b.body.id,
+        received_at: server().clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const before = await auditCount('customer.merge');
     const merged = await server().request<CustomerSaved>('POST', '/api/customers/merge', {
       cookie,
@@ -144,6 +172,18 @@ describeOnEachDialect('customers (CRM-1…4)', (server) => {
       },
     );
     expect(timeline.body.items.map((t) => t.summary)).toContain('短信回访');
+    const moved = await server()
+      .db.selectFrom('tickets')
+      .select('customer_id')
+      .where('id', '=', ticket.body.id)
+      .executeTakeFirstOrThrow();
+    expect(moved.customer_id).toBe(a.body.id); // the merged record's tickets follow it
+    const smsAfter = await server()
+      .db.selectFrom('sms_inbound')
+      .select('customer_id')
+      .where('id', '=', sms.id)
+      .executeTakeFirstOrThrow();
+    expect(smsAfter.customer_id).toBe(a.body.id); // and so do its inbound SMS
     const twice = await server().request('POST', '/api/customers/merge', {
       cookie,
       body: { keepId: a.body.id, mergeId: b.body.id },
@@ -243,6 +283,67 @@ describeOnEachDialect('customers (CRM-1…4)', (server) => {
     expect(
       (await server().request('GET', '/api/customers/export', { cookie: await as('1001') })).status,
     ).toBe(403);
+  });
+
+  it('CRM-3: a ~5 MB CSV is streamed as the raw body; progress moves and broken rows are reported', async () => {
+    const pad = '路'.repeat(60); // an address of 180 bytes keeps the row count modest
+    const lines = ['name,phones,address'];
+    for (let i = 1; i <= 26_000; i++) {
+      const good = i % 130 === 0; // 200 good rows, the rest rejected (name too long) cheaply
+      const name = good ? `大文件${i}` : `名`.repeat(51);
+      lines.push(`${name},1380${String(i).padStart(7, '0')},"${pad}, ${i} 号"`);
+    }
+    const csv = lines.join('\r\n');
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(5_000_000);
+    const cookie = await as('3101');
+    const start = await server().request<ImportJob>(
+      'POST',
+      '/api/customers/imports/file?fileName=big.csv&format=csv',
+      { cookie, rawBody: csv, headers: { 'content-type': 'text/csv' } },
+    );
+    expect(start.status, start.text).toBe(202);
+    const seen = [start.body.processedRows];
+    let job = start.body;
+    for (let i = 0; i < 600 && job.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await server().request<ImportJob>('GET', `/api/customers/imports/${job.id}`, { cookie })).body;
+      seen.push(job.processedRows);
+    }
+    expect(job).toMatchObject({
+      status: 'done',
+      totalRows: 26_000,
+      processedRows: 26_000,
+      importedRows: 200,
+      rejectedRows: 25_800,
+    });
+    expect(seen).toEqual([...seen].sort((a, b) => a - b)); // progress only moves forward
+    expect(new Set(seen).size).toBeGreaterThan(1);
+    expect(job.rejected).toHaveLength(1000); // the report keeps the first 1,000
+    expect(job.rejected[0]).toMatchObject({ row: 2, reasonEn: 'invalid field(s): name' });
+    expect(await findCustomerIdByPhone(server().db, '13800000130')).not.toBeNull();
+
+    const badHeader = await server().request(
+      'POST',
+      '/api/customers/imports/file?fileName=x.csv&format=csv',
+      {
+        cookie,
+        rawBody: 'foo,bar\n1,2',
+        headers: { 'content-type': 'application/octet-stream' },
+      },
+    );
+    expect(badHeader.status).toBe(400);
+    const tooBig = await server().request('POST', '/api/customers/imports/file?fileName=x.csv&format=csv', {
+      cookie,
+      rawBody: 'x'.repeat(20 * 1024 * 1024 + 1),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(tooBig.status).toBe(413);
+    const byAgent = await server().request('POST', '/api/customers/imports/file?fileName=x.csv&format=csv', {
+      cookie: await as('1001'),
+      rawBody: csv.slice(0, 200),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(byAgent.status).toBe(403);
   });
 
   it('CRM-3: imports an XLSX workbook and flags a row sharing a seeded phone as duplicate', async () => {

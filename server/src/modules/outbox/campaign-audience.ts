@@ -1,6 +1,7 @@
-import type { CampaignAudience } from '@switchboard/shared';
+import type { CampaignAudience, CampaignKind } from '@switchboard/shared';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { filterBySubscriptions } from './sms-subscription.ts';
 
 // Who a bulk SMS goes to (群发): a typed list of numbers, or the customers (not merged away) of
 // the chosen VIP levels, areas and channels of origin — every phone of each, once per number.
@@ -11,7 +12,16 @@ export const normalizePhone = (phone: string) => phone.replace(/[\s-]/g, '');
 /** More than this many recipients is refused at approval; split the campaign. */
 export const MAX_RECIPIENTS = 20_000;
 
-export async function resolveRecipients(db: Db, audience: CampaignAudience): Promise<Recipient[]> {
+/** The recipients of a campaign of this kind: opted-out numbers never, activity/news only to subscribers. */
+export async function resolveRecipients(
+  db: Db,
+  audience: CampaignAudience,
+  kind: CampaignKind,
+): Promise<Recipient[]> {
+  return filterBySubscriptions(db, await audienceNumbers(db, audience), kind);
+}
+
+async function audienceNumbers(db: Db, audience: CampaignAudience): Promise<Recipient[]> {
   if (audience.kind === 'numbers') {
     return [...new Set(audience.numbers.map(normalizePhone))].map((phone) => ({ phone, customerId: null }));
   }

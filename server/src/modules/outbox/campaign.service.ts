@@ -48,7 +48,7 @@ export async function decideCampaign(
   await db.transaction().execute(async (trx) => {
     const campaign = await trx
       .selectFrom('sms_campaigns')
-      .select(['id', 'state', 'drafted_by', 'audience'])
+      .select(['id', 'state', 'drafted_by', 'audience', 'kind'])
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
@@ -57,7 +57,7 @@ export async function decideCampaign(
     if (campaign.state !== 'pending') throw new AppError(OUTBOX_ERRORS.CAMPAIGN_DECIDED);
     if (decision.approve) {
       // Refuse now (not in the job) an audience that reaches nobody.
-      const recipients = await resolveRecipients(trx, campaign.audience as CampaignAudience);
+      const recipients = await resolveRecipients(trx, campaign.audience as CampaignAudience, campaign.kind);
       if (recipients.length === 0) throw new AppError(OUTBOX_ERRORS.NO_RECIPIENTS);
     }
     await trx
@@ -97,7 +97,7 @@ export const campaignEnqueueHandler: JobHandler = {
     const id = Number(job.payload.campaignId);
     const campaign = await db.selectFrom('sms_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
     if (campaign?.state !== 'approved') return;
-    const recipients = await resolveRecipients(db, campaign.audience as CampaignAudience);
+    const recipients = await resolveRecipients(db, campaign.audience as CampaignAudience, campaign.kind);
     for (let i = 0; i < recipients.length; i += BATCH) {
       await db.transaction().execute(async (trx) => {
         for (const r of recipients.slice(i, i + BATCH)) {

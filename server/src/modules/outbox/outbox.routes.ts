@@ -26,6 +26,7 @@ import { enqueueOutbound, outboxJobKey } from './index.ts';
 import { OUTBOX_ERRORS } from './outbox.errors.ts';
 import { getOutboxMessage, listInbound, listOutbox, listSink } from './outbox.repository.ts';
 import { recordInboundSms } from './sms-inbound.ts';
+import { registerSmsSubscriptionRoutes } from './sms-subscription.routes.ts';
 
 // MSG-2 … MSG-4: the outbox as the back office sees it, single messages, inbound SMS and bulk
 // campaigns with approval (群发审核).
@@ -33,7 +34,9 @@ const tags = ['outbox'];
 const LEADS = ['team_lead', 'duty_lead', 'admin'] as const;
 const SENDERS = ['agent', 'team_lead', 'duty_lead', 'admin'] as const;
 
-export function registerOutboxRoutes(app: App, { db, clock, config }: AppDeps): void {
+export function registerOutboxRoutes(app: App, deps: AppDeps): void {
+  const { db, clock, config } = deps;
+  registerSmsSubscriptionRoutes(app, deps);
   const mustExist = <T>(value: T | undefined): T => {
     if (value === undefined) throw new AppError(COMMON_ERRORS.NOT_FOUND);
     return value;

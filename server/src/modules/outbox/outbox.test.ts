@@ -252,6 +252,13 @@ describeOnEachDialect('outbox (MSG-4)', (server) => {
     ).toBe(403);
 
     const approver = await login('2101'); // duty lead
+    // Activity SMS reach only numbers subscribed to 活动通知 (手机短信定制).
+    for (const phone of ['13900001111', '13900002222']) {
+      await request('PUT', `/api/outbox/subscriptions/${phone}`, {
+        cookie: agent,
+        body: { categories: { activity: true } },
+      });
+    }
     const rejected = await draft('取消的活动');
     const r = await request<{ state: string }>('POST', `/api/outbox/campaigns/${rejected.body.id}/reject`, {
       cookie: approver,
@@ -343,6 +350,12 @@ describeOnEachDialect('outbox (MSG-4)', (server) => {
 
     const lead = await login('2001');
     const approver = await login('2101');
+    for (const phone of ['13977770001', '13977770002', '13977770003']) {
+      await request('PUT', `/api/outbox/subscriptions/${phone}`, {
+        cookie: lead,
+        body: { categories: { news: true } },
+      });
+    }
     const drafted = await request<{ id: number }>('POST', '/api/outbox/campaigns', {
       cookie: lead,
       body: {

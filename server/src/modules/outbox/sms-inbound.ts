@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { appendTimelineEntry, findCustomerIdByPhone } from '../customers/index.ts';
+import { isOptOutReply, optOutByReply } from './sms-subscription.ts';
 
 // Customers' SMS replies (MSG-2): stored once per provider message id, linked to the customer
 // who owns the number (if any) and written to that customer's timeline.
@@ -47,6 +48,8 @@ export async function recordInboundSms(db: Db, sms: InboundSms): Promise<{ id: n
         summary: `短信回复：${sms.body.slice(0, 60)}`,
       });
     }
+    // 退订 (MSG-2): "TD" or "退订" opts the number out of every bulk SMS, confirmed by SMS.
+    if (isOptOutReply(sms.body)) await optOutByReply(trx, sms.from, inserted.id, customerId, sms.receivedAt);
     return { id: inserted.id, created: true };
   });
 }

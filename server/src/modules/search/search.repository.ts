@@ -14,7 +14,11 @@ const LIMIT = 20;
 // Counts stop here (the desktop shows "199+"): an exact count of a broad word costs a full scan.
 const COUNT_CAP = 200;
 
-async function customers(db: Db, c: SearchCriteria): Promise<{ count: number; items: SearchHit[] }> {
+type Group = { count: number; items: SearchHit[]; hasMore: boolean };
+/** One page of a group: LIMIT hits after `offset`, fetched LIMIT + 1 to know if more follow. */
+const pageOf = <T>(rows: T[]) => ({ rows: rows.slice(0, LIMIT), hasMore: rows.length > LIMIT });
+
+async function customers(db: Db, c: SearchCriteria): Promise<Group> {
   let query = db.selectFrom('customers as c').where('c.merged_into', 'is', null);
   if (c.q) {
     const exact = await exactMatchIds(db, c.q);
@@ -42,16 +46,19 @@ async function customers(db: Db, c: SearchCriteria): Promise<{ count: number; it
         .as('phones'),
     )
     .orderBy('c.id', 'desc')
-    .limit(LIMIT)
+    .offset(c.offset ?? 0)
+    .limit(LIMIT + 1)
     .execute();
   const { n } = await db
     .selectFrom(query.select('c.id').limit(COUNT_CAP).as('x'))
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   const count = Number(n);
+  const page = pageOf(rows);
   return {
     count,
-    items: rows.map((r) => ({
+    hasMore: page.hasMore,
+    items: page.rows.map((r) => ({
       id: String(r.id),
       title: `${r.name}${r.vip_level > 0 ? ` · VIP${r.vip_level}` : ''}`,
       detail: [r.phones, r.card_no, r.area_name].filter(Boolean).join(' · '),
@@ -59,13 +66,12 @@ async function customers(db: Db, c: SearchCriteria): Promise<{ count: number; it
   };
 }
 
-async function staff(db: Db, c: SearchCriteria): Promise<{ count: number; items: SearchHit[] }> {
-  if (!c.q) return { count: 0, items: [] };
+async function staff(db: Db, c: SearchCriteria): Promise<Group> {
+  if (!c.q) return { count: 0, items: [], hasMore: false };
   const pattern = containsPattern(c.q);
-  const rows = await db
+  const query = db
     .selectFrom('staff as s')
     .leftJoin('extensions as e', 'e.id', 's.extension_id')
-    .select(['s.id', 's.name', 's.employee_no', 's.phone', 'e.number as extension'])
     .where('s.active', '=', true)
     .where((eb) =>
       eb.or([
@@ -74,23 +80,33 @@ async function staff(db: Db, c: SearchCriteria): Promise<{ count: number; items:
         eb('s.phone', 'like', pattern),
         eb('e.number', '=', c.q),
       ]),
-    )
+    );
+  const rows = await query
+    .select(['s.id', 's.name', 's.employee_no', 's.phone', 'e.number as extension'])
     .orderBy('s.employee_no')
-    .limit(LIMIT)
+    .offset(c.offset ?? 0)
+    .limit(LIMIT + 1)
     .execute();
+  const page = pageOf(rows);
+  const { n } = await db
+    .selectFrom(query.select('s.id').limit(COUNT_CAP).as('x'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return {
-    count: rows.length,
-    items: rows.map((r) => ({
+    count: Number(n),
+    hasMore: page.hasMore,
+    items: page.rows.map((r) => ({
       id: String(r.id),
       title: `${r.name}（${r.employee_no}）`,
       detail: [r.extension ? `分机 ${r.extension}` : null, r.phone].filter(Boolean).join(' · '),
+      ...(r.extension || r.phone ? { dial: r.extension ?? r.phone ?? '' } : {}),
     })),
   };
 }
 
-async function calls(db: Db, c: SearchCriteria): Promise<{ count: number; items: SearchHit[] }> {
+async function calls(db: Db, c: SearchCriteria): Promise<Group> {
   const digits = normalizePhone(c.phone ?? c.q);
-  if (!digits && !c.agentId) return { count: 0, items: [] };
+  if (!digits && !c.agentId) return { count: 0, items: [], hasMore: false };
   let query = db.selectFrom('cdrs as d');
   if (digits)
     query = query.where((eb) =>
@@ -113,16 +129,25 @@ async function calls(db: Db, c: SearchCriteria): Promise<{ count: number; items:
       'd.called_number',
       'd.started_at',
       'd.disposition',
+      'd.recording_files',
     ])
     .orderBy('d.started_at', 'desc')
-    .limit(LIMIT)
+    .offset(c.offset ?? 0)
+    .limit(LIMIT + 1)
     .execute();
+  const page = pageOf(rows);
+  const { n } = await db
+    .selectFrom(query.select('d.call_id').limit(COUNT_CAP).as('x'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return {
-    count: rows.length,
-    items: rows.map((r) => ({
+    count: Number(n),
+    hasMore: page.hasMore,
+    items: page.rows.map((r) => ({
       id: r.call_id,
       title: `${r.direction === 'outbound' ? '外呼' : '来电'} ${r.caller_number} → ${r.called_number}`,
       detail: `${new Date(r.started_at).toISOString()} · ${r.disposition}`,
+      recordingIds: ((r.recording_files ?? []) as { recordingId: string }[]).map((f) => f.recordingId),
     })),
   };
 }
@@ -139,10 +164,14 @@ export async function comprehensiveSearch(
     if (group === 'staff') groups.push({ group, ...(await staff(db, c)) });
     if (group === 'calls' && seesCustomers) groups.push({ group, ...(await calls(db, c)) });
     if (group === 'tickets' && c.q) {
-      const hits = await searchTickets(db, actor, c.q, LIMIT);
+      // searchTickets pages no further than its first 100 hits.
+      const offset = c.offset ?? 0;
+      const all = await searchTickets(db, actor, c.q, offset + LIMIT + 1);
+      const hits = all.slice(offset, offset + LIMIT);
       groups.push({
         group,
-        count: hits.length,
+        count: all.length,
+        hasMore: all.length > offset + LIMIT && offset + LIMIT < 100,
         items: hits.map((t) => ({
           id: String(t.id),
           title: `${t.number} ${t.summary}`,

@@ -19,6 +19,21 @@ describeOnEachDialect('comprehensive query (QRY-1)', (server) => {
     expect(group(filtered.body, 'customers')?.items.every((i) => i.title.includes('VIP'))).toBe(true);
   });
 
+  it('pages a group that hits its cap ("more"), and gives phone-book hits a number to dial', async () => {
+    const first = await search('1001', { q: '', groups: ['customers'] });
+    const page1 = group(first.body, 'customers');
+    expect(page1?.items).toHaveLength(20);
+    expect(page1?.hasMore).toBe(true);
+    const next = await search('1001', { q: '', groups: ['customers'], offset: 20 });
+    const page2 = group(next.body, 'customers');
+    expect(page2?.items.length).toBeGreaterThan(0);
+    const ids = new Set(page1?.items.map((i) => i.id));
+    expect(page2?.items.some((i) => ids.has(i.id))).toBe(false);
+    const staff = await search('1001', { q: '2001', groups: ['staff'] });
+    expect(group(staff.body, 'staff')?.items[0]?.dial).toMatch(/^\d+$/);
+    expect(group(staff.body, 'staff')?.hasMore).toBe(false);
+  });
+
   it('gives department roles the phone book but no customers or calls', async () => {
     const res = await search('5101', { q: '13900000001' });
     expect(res.status).toBe(200);

@@ -50,3 +50,17 @@ export async function searchTickets(db: Db, actor: Actor, text: string, limit: n
 export async function runDeadlineWatch(db: Db, now: Date): Promise<{ warned: number }> {
   return watchTicketDeadlines(db, now);
 }
+
+/** CRM-4 customer merge: the merged record's tickets now belong to the survivor (same transaction). */
+export async function repointCustomerTickets(
+  db: Db,
+  fromCustomerId: number,
+  toCustomerId: number,
+): Promise<number> {
+  const res = await db
+    .updateTable('tickets')
+    .set({ customer_id: toCustomerId })
+    .where('customer_id', '=', fromCustomerId)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

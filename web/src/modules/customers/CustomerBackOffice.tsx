@@ -20,6 +20,7 @@ import {
   Upload,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../../i18n/use-i18n.ts';
 import { useCustomerMessages } from './customer-messages.ts';
 import {
   defineField,
@@ -28,7 +29,7 @@ import {
   fetchFieldDefs,
   fetchImport,
   mergeCustomers,
-  startImport,
+  uploadImport,
 } from './customers-api.ts';
 
 // Back-office parts of 客户资料: duplicates and merge (CRM-4), import/export (CRM-3), custom
@@ -81,16 +82,9 @@ export function DuplicatesPanel() {
   );
 }
 
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 export function ImportExportPanel() {
   const t = useCustomerMessages();
+  const { locale } = useI18n();
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -103,8 +97,7 @@ export function ImportExportPanel() {
   const upload = async (file: File) => {
     setError(null);
     try {
-      const format = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-      setJob(await startImport({ fileName: file.name, format, contentBase64: await toBase64(file) }));
+      setJob(await uploadImport(file));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -139,10 +132,15 @@ export function ImportExportPanel() {
             })}
           </div>
           {job.rejected.map((r) => (
-            <div key={r.row} className="sb-crm-rejected">
-              {t('crm.import.rejected', { row: r.row, reason: r.reason })}
+            <div key={r.row} className="sb-crm-rejected" data-testid={`customer-import-rejected-${r.row}`}>
+              {t('crm.import.rejected', { row: r.row, reason: locale === 'en-US' ? r.reasonEn : r.reason })}
             </div>
           ))}
+          {job.rejectedRows > job.rejected.length && (
+            <div className="sb-crm-rejected">
+              {t('crm.import.moreRejected', { more: job.rejectedRows - job.rejected.length })}
+            </div>
+          )}
         </Card>
       )}
     </Space>

@@ -77,6 +77,15 @@ const zhCN = {
   'qry.saved': '常用查询',
   'qry.delete': '删除',
   'qry.none': '无结果',
+  'qry.more': '更多',
+  'qry.dial': '拨打',
+  'qry.openCustomer': '打开客户资料',
+  'qry.openTicket': '查看工单',
+  'qry.openCall': '通话详情',
+  'qry.recordings': '录音',
+  'qry.noRecording': '该通话没有录音',
+  'qry.customerTab': '客户：{name}',
+  'crm.import.moreRejected': '另有 {more} 行被拒绝（仅列出前 1000 行）',
 };
 
 type Key = keyof typeof zhCN;
@@ -156,6 +165,15 @@ const enUS: Record<Key, string> = {
   'qry.saved': 'Saved queries',
   'qry.delete': 'Delete',
   'qry.none': 'No results',
+  'qry.more': 'More',
+  'qry.dial': 'Call',
+  'qry.openCustomer': 'Open customer record',
+  'qry.openTicket': 'Open ticket',
+  'qry.openCall': 'Call details',
+  'qry.recordings': 'Recordings',
+  'qry.noRecording': 'This call has no recording',
+  'qry.customerTab': 'Customer: {name}',
+  'crm.import.moreRejected': '{more} more rows were rejected (the first 1,000 are listed)',
 };
 
 const MESSAGES: Record<Locale, Record<Key, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

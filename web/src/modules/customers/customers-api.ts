@@ -9,6 +9,7 @@ import type {
   TimelineItem,
 } from '@switchboard/shared';
 import { apiJson } from '../../api/client.ts';
+import { getCurrentLocale } from '../../i18n/locale-store.ts';
 
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 const BASE = '/api/customers';
@@ -30,8 +31,27 @@ export const defineField = (body: Omit<CustomFieldDef, 'id'>) =>
 export const fetchDuplicates = () => apiJson<{ items: DuplicateGroup[] }>(`${BASE}/duplicates`);
 export const mergeCustomers = (keepId: number, mergeId: number) =>
   apiJson<CustomerSaved>(`${BASE}/merge`, { method: 'POST', body: { keepId, mergeId } });
-export const startImport = (body: { fileName: string; format: 'csv' | 'xlsx'; contentBase64: string }) =>
-  apiJson<ImportJob>(`${BASE}/imports`, { method: 'POST', body });
+/** CRM-3: sends the file itself (not base64) as the body, up to 20 MiB; the server streams it. */
+export async function uploadImport(file: File): Promise<ImportJob> {
+  const format = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+  const query = new URLSearchParams({ fileName: file.name.slice(0, 120), format });
+  const res = await fetch(`${BASE}/imports/file?${query}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      Accept: 'application/json',
+      'Accept-Language': getCurrentLocale(),
+      'Content-Type': 'application/octet-stream',
+    },
+    body: file,
+  });
+  const body = (await res.json().catch(() => null)) as ImportJob | { error?: { message?: string } } | null;
+  if (!res.ok) {
+    const message = body && 'error' in body ? body.error?.message : undefined;
+    throw new Error(message ?? `HTTP ${res.status}`);
+  }
+  return body as ImportJob;
+}
 export const fetchImport = (id: number) => apiJson<ImportJob>(`${BASE}/imports/${id}`);
 export const fetchAreaOptions = () =>
   apiJson<{ items: { id: number; name: string }[] }>('/api/areas?pageSize=200');

@@ -24,6 +24,7 @@ import { CallRecordsTab } from './CallRecordsTab.tsx';
 import { findLeaf, type MenuGroupKey, menuFor, type TabKind } from './desktop-menu.ts';
 import { closeTab, type DesktopTab, MAX_TABS, openTab, type TabsState } from './desktop-tabs.ts';
 import { LazyAdminPage, LazyWallPage, ModulePageView, PageLoader } from './module-pages.tsx';
+import { OpenTabContext, type PageTab } from './open-tab-context.ts';
 import { PlannedFeature } from './PlannedFeature.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 import './desktop.css';
@@ -70,6 +71,16 @@ export function DesktopPage() {
       setState(result.state);
     },
     [message, t],
+  );
+
+  const openPageTab = useCallback(
+    (tab: PageTab) =>
+      open({
+        key: tab.key,
+        title: 'menu.search',
+        kind: { kind: 'element', label: tab.title, element: tab.element },
+      }),
+    [open],
   );
 
   // Screen pop (UI-7): the call that rings or is answered opens in its own tab, even if 5 are open.
@@ -138,6 +149,8 @@ export function DesktopPage() {
         return <ScreenPop callId={kind.callId} />;
       case 'page':
         return <ModulePageView page={kind.page} />;
+      case 'element':
+        return kind.element;
     }
   };
 
@@ -146,85 +159,88 @@ export function DesktopPage() {
       const call = calls[tab.kind.callId];
       return t('screenPop.tabTitle', { number: call?.callerNumber ?? tab.kind.callId });
     }
+    if (tab.kind.kind === 'element') return tab.kind.label;
     return t(tab.title, tab.titleParams);
   };
 
   const groups = menuFor(user.roles);
 
   return (
-    <Layout className="sb-desktop" hasSider>
-      <Layout.Sider
-        className="sb-desktop__sider"
-        theme="light"
-        width={188}
-        collapsedWidth={52}
-        collapsed={collapsed}
-        trigger={null}
-      >
-        <nav data-testid="main-menu" aria-label={t('menu.label')} className="sb-desktop__nav">
-          <Menu
-            mode="inline"
-            selectable={false}
-            inlineIndent={16}
-            defaultOpenKeys={['calls', 'recordings', 'monitor', 'admin']}
-            onClick={onMenuClick}
-            items={groups.map((group) => ({
-              key: group.key,
-              icon: GROUP_ICONS[group.key],
-              label: <span data-testid={`menu-${group.key}`}>{t(group.label)}</span>,
-              children: group.items.map((item) => ({
-                key: item.key,
-                label: <span data-testid={`menu-${item.key}`}>{t(item.label)}</span>,
-              })),
+    <OpenTabContext value={openPageTab}>
+      <Layout className="sb-desktop" hasSider>
+        <Layout.Sider
+          className="sb-desktop__sider"
+          theme="light"
+          width={188}
+          collapsedWidth={52}
+          collapsed={collapsed}
+          trigger={null}
+        >
+          <nav data-testid="main-menu" aria-label={t('menu.label')} className="sb-desktop__nav">
+            <Menu
+              mode="inline"
+              selectable={false}
+              inlineIndent={16}
+              defaultOpenKeys={['calls', 'recordings', 'monitor', 'admin']}
+              onClick={onMenuClick}
+              items={groups.map((group) => ({
+                key: group.key,
+                icon: GROUP_ICONS[group.key],
+                label: <span data-testid={`menu-${group.key}`}>{t(group.label)}</span>,
+                children: group.items.map((item) => ({
+                  key: item.key,
+                  label: <span data-testid={`menu-${item.key}`}>{t(item.label)}</span>,
+                })),
+              }))}
+            />
+          </nav>
+          <Button
+            type="text"
+            className="sb-desktop__collapse"
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed((c) => !c)}
+            aria-label={t(collapsed ? 'menu.expand' : 'menu.collapse')}
+            title={t(collapsed ? 'menu.expand' : 'menu.collapse')}
+            data-testid="menu-collapse"
+          >
+            {collapsed ? null : t('menu.collapse')}
+          </Button>
+        </Layout.Sider>
+        <Layout.Content className="sb-desktop__main">
+          <FaultAlarmBanner />
+          <AnnouncementArea />
+          <Tabs
+            className="sb-desktop__tabs"
+            type="editable-card"
+            hideAdd
+            size="small"
+            activeKey={state.active ?? undefined}
+            onChange={(key) => setState((s) => ({ ...s, active: key }))}
+            onEdit={(key, action) => {
+              if (action === 'remove' && typeof key === 'string') {
+                setState((s) => {
+                  const next = closeTab(s, key);
+                  stateRef.current = next;
+                  return next;
+                });
+              }
+            }}
+            tabBarExtraContent={{
+              right: (
+                <span className="sb-desktop__tab-count" title={t('tabs.limitHint', { max: MAX_TABS })}>
+                  {state.tabs.length}/{MAX_TABS}
+                </span>
+              ),
+            }}
+            items={state.tabs.map((tab) => ({
+              key: tab.key,
+              label: <span data-testid={`tab-${tab.key}`}>{tabTitle(tab)}</span>,
+              children: <div className="sb-desktop__pane">{render(tab)}</div>,
             }))}
           />
-        </nav>
-        <Button
-          type="text"
-          className="sb-desktop__collapse"
-          icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-          onClick={() => setCollapsed((c) => !c)}
-          aria-label={t(collapsed ? 'menu.expand' : 'menu.collapse')}
-          title={t(collapsed ? 'menu.expand' : 'menu.collapse')}
-          data-testid="menu-collapse"
-        >
-          {collapsed ? null : t('menu.collapse')}
-        </Button>
-      </Layout.Sider>
-      <Layout.Content className="sb-desktop__main">
-        <FaultAlarmBanner />
-        <AnnouncementArea />
-        <Tabs
-          className="sb-desktop__tabs"
-          type="editable-card"
-          hideAdd
-          size="small"
-          activeKey={state.active ?? undefined}
-          onChange={(key) => setState((s) => ({ ...s, active: key }))}
-          onEdit={(key, action) => {
-            if (action === 'remove' && typeof key === 'string') {
-              setState((s) => {
-                const next = closeTab(s, key);
-                stateRef.current = next;
-                return next;
-              });
-            }
-          }}
-          tabBarExtraContent={{
-            right: (
-              <span className="sb-desktop__tab-count" title={t('tabs.limitHint', { max: MAX_TABS })}>
-                {state.tabs.length}/{MAX_TABS}
-              </span>
-            ),
-          }}
-          items={state.tabs.map((tab) => ({
-            key: tab.key,
-            label: <span data-testid={`tab-${tab.key}`}>{tabTitle(tab)}</span>,
-            children: <div className="sb-desktop__pane">{render(tab)}</div>,
-          }))}
-        />
-        {state.tabs.length === 0 && <Empty className="sb-desktop__empty" description={t('home.hint')} />}
-      </Layout.Content>
-    </Layout>
+          {state.tabs.length === 0 && <Empty className="sb-desktop__empty" description={t('home.hint')} />}
+        </Layout.Content>
+      </Layout>
+    </OpenTabContext>
   );
 }

@@ -1,4 +1,5 @@
 import type { Role } from '@switchboard/shared';
+import type { ReactNode } from 'react';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 // The main menu (UI-4): seven groups, each shown to the roles that use it. A leaf opens a tab;
@@ -15,7 +16,9 @@ export type TabKind =
   | { kind: 'profile' }
   | { kind: 'planned'; release: MessageKey }
   | { kind: 'screen-pop'; callId: string }
-  | { kind: 'page'; page: ModulePage };
+  | { kind: 'page'; page: ModulePage }
+  /** Opened by a page through OpenTabContext (open-tab-context.ts), e.g. a search hit's record. */
+  | { kind: 'element'; label: string; element: ReactNode };
 
 /** Business modules' pages, each a component of `web/src/modules/<domain>/` (see module-pages.tsx). */
 export type ModulePage =

@@ -5,6 +5,8 @@ import { useCurrentUser } from '../auth/use-current-user.ts';
 import { CampaignsPanel } from './CampaignsPanel.tsx';
 import { fetchInbound, fetchOutbox, fetchSink, retryOutbox, sendOutbound } from './outbox-api.ts';
 import { type OutboxMessageKey, useOutboxMessages } from './outbox-messages.ts';
+import { SubscriptionsPanel } from './SubscriptionsPanel.tsx';
+import { useSubscriptionMessages } from './subscription-messages.ts';
 
 const LEADS = ['team_lead', 'duty_lead', 'admin'];
 const STATE_COLORS = { queued: 'default', sending: 'processing', sent: 'success', failed: 'error' } as const;
@@ -21,12 +23,14 @@ export const useFail = () => {
 /** 短信与邮件 (MSG-2 … MSG-4): outbox, single send, bulk SMS with approval, replies, demo sink. */
 export function OutboxPage() {
   const t = useOutboxMessages();
+  const ts = useSubscriptionMessages();
   const me = useCurrentUser();
   const isLead = me.roles.some((r) => LEADS.includes(r));
   const items = [
     ...(isLead ? [{ key: 'outbox', label: t('ob.tab.outbox'), children: <OutboxList /> }] : []),
     { key: 'send', label: t('ob.tab.send'), children: <SendForm /> },
     { key: 'campaigns', label: t('ob.tab.campaigns'), children: <CampaignsPanel /> },
+    { key: 'subscriptions', label: ts('sub.tab'), children: <SubscriptionsPanel /> },
     ...(isLead
       ? [
           { key: 'inbound', label: t('ob.tab.inbound'), children: <InboundList /> },

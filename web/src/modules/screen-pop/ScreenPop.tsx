@@ -2,6 +2,8 @@ import { CrownFilled } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { IvrJourney } from '../ivr/IvrJourney.tsx';
+import { KnowledgeSearchPanel } from '../knowledge/KnowledgeSearchPanel.tsx';
 import type { CtiEvent } from '../live/cti-event.ts';
 import type { CallInfo } from '../softphone/call-model.ts';
 import { useSoftphone } from '../softphone/use-softphone.ts';
@@ -168,31 +170,37 @@ export function ScreenPop({ callId }: { callId: string }) {
             <Alert type="warning" showIcon className="sb-pop__gap" title={t('screenPop.callerMissing')} />
           )}
         </Card>
+        {/* How the caller got here (IVR-3): right under the call's data. Renders nothing until built. */}
+        <IvrJourney callId={call.callId} />
         {customerNumber && (
           <div className="sb-pop__note">
             <PopCustomer phone={customerNumber} callId={call.callId} />
           </div>
         )}
       </div>
-      <Card
-        size="small"
-        title={t('screenPop.timeline')}
-        className="sb-pop__timeline"
-        data-testid="pop-timeline"
-      >
-        <Timeline
-          items={call.timeline.map((entry) => ({
-            key: entry.key,
-            content: (
-              <span>
-                <span className="sb-pop__time">{time.format(new Date(entry.at))}</span>{' '}
-                {EVENT_KEYS[entry.type] ? t(EVENT_KEYS[entry.type] as MessageKey) : entry.type}
-                <span className="sb-pop__detail"> {eventDetail(entry.event, locale)}</span>
-              </span>
-            ),
-          }))}
-        />
-      </Card>
+      <div className="sb-pop__side">
+        {/* Answers for the caller's question (KB-1), seeded with the skill group's name. */}
+        <KnowledgeSearchPanel hint={queueName ?? undefined} />
+        <Card
+          size="small"
+          title={t('screenPop.timeline')}
+          className="sb-pop__timeline"
+          data-testid="pop-timeline"
+        >
+          <Timeline
+            items={call.timeline.map((entry) => ({
+              key: entry.key,
+              content: (
+                <span>
+                  <span className="sb-pop__time">{time.format(new Date(entry.at))}</span>{' '}
+                  {EVENT_KEYS[entry.type] ? t(EVENT_KEYS[entry.type] as MessageKey) : entry.type}
+                  <span className="sb-pop__detail"> {eventDetail(entry.event, locale)}</span>
+                </span>
+              ),
+            }))}
+          />
+        </Card>
+      </div>
     </div>
   );
 }

@@ -1,7 +1,14 @@
-import { type SavedQuery, SEARCH_GROUPS, type SearchCriteria, type SearchResult } from '@switchboard/shared';
-import { Alert, Badge, Button, Card, Checkbox, Empty, Input, List, Popconfirm, Space, Tag } from 'antd';
+import {
+  type SavedQuery,
+  SEARCH_GROUPS,
+  type SearchCriteria,
+  type SearchGroup,
+  type SearchResult,
+} from '@switchboard/shared';
+import { Alert, Button, Card, Checkbox, Empty, Input, List, Popconfirm, Space, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useCustomerMessages } from '../customers/customer-messages.ts';
+import { SearchResults } from './SearchResults.tsx';
 import { deleteSavedQuery, fetchSavedQueries, runSearch, saveQuery } from './search-api.ts';
 
 // 服务支撑 → 综合查询 (QRY-1): one box, optional filters, grouped results, saved queries.
@@ -14,6 +21,7 @@ export function SearchPage() {
   const [saved, setSaved] = useState<SavedQuery[]>([]);
   const [saveName, setSaveName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState<SearchGroup | null>(null);
   const loadSaved = useCallback(() => void fetchSavedQueries().then((r) => setSaved(r.items)), []);
   useEffect(loadSaved, [loadSaved]);
 
@@ -24,6 +32,26 @@ export function SearchPage() {
       setResult(await runSearch(c));
     } catch (e) {
       setError((e as Error).message);
+    }
+  };
+  // 更多: the next page of one group, appended to what it shows.
+  const more = async (group: SearchGroup) => {
+    const shown = result?.groups.find((g) => g.group === group);
+    if (!result || !shown) return;
+    setLoadingMore(group);
+    try {
+      const next = (await runSearch({ ...criteria, groups: [group], offset: shown.items.length })).groups[0];
+      if (next) {
+        setResult({
+          groups: result.groups.map((g) =>
+            g.group === group ? { ...g, items: [...g.items, ...next.items], hasMore: next.hasMore } : g,
+          ),
+        });
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoadingMore(null);
     }
   };
   const set = (patch: Partial<Criteria>) => setCriteria({ ...criteria, ...patch });
@@ -85,30 +113,11 @@ export function SearchPage() {
             (result.groups.every((g) => g.count === 0) ? (
               <Empty description={t('qry.none')} />
             ) : (
-              result.groups
-                .filter((g) => g.count > 0)
-                .map((g) => (
-                  <Card
-                    key={g.group}
-                    size="small"
-                    data-testid={`search-group-${g.group}`}
-                    title={
-                      <span>
-                        {t(`qry.group.${g.group}`)} <Badge count={g.count} overflowCount={199} color="blue" />
-                      </span>
-                    }
-                  >
-                    <List
-                      size="small"
-                      dataSource={g.items}
-                      renderItem={(i) => (
-                        <List.Item key={i.id}>
-                          <strong>{i.title}</strong>&nbsp;<span style={{ color: '#888' }}>{i.detail}</span>
-                        </List.Item>
-                      )}
-                    />
-                  </Card>
-                ))
+              <SearchResults
+                groups={result.groups.filter((g) => g.count > 0)}
+                loadingMore={loadingMore}
+                onMore={(g) => void more(g)}
+              />
             ))}
         </Space>
       </div>
@@ -152,7 +161,12 @@ export function SearchPage() {
                 </Popconfirm>,
               ]}
             >
-              <Button type="link" size="small" onClick={() => void search({ ...s.criteria })}>
+              <Button
+                type="link"
+                size="small"
+                data-testid={`search-saved-run-${s.id}`}
+                onClick={() => void search({ ...s.criteria })}
+              >
                 {s.name}
               </Button>
               {s.criteria.q && <Tag>{s.criteria.q}</Tag>}

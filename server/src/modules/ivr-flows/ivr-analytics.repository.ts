@@ -1,0 +1,48 @@
+import type { IvrAnalytics, IvrExitClass, IvrLogEvent, IvrNode } from '@switchboard/shared';
+import type { Db } from '../../db/database.ts';
+import { journeyAnalytics } from '../../ivr/journey-analytics.ts';
+import { listVersions } from './ivr-flow.repository.ts';
+
+/** IVR-6 over the calls of one flow (all its versions) that started in [from, to). */
+export async function flowAnalytics(db: Db, flowId: number, from: Date, to: Date): Promise<IvrAnalytics> {
+  const versions = await listVersions(db, flowId);
+  const versionIds = versions.map((v) => v.id);
+  if (versionIds.length === 0) return journeyAnalytics([], [], []);
+  const nodes = new Map<string, Pick<IvrNode, 'id' | 'name' | 'type'>>();
+  // newest version's names win; nodes of older versions keep theirs
+  for (const v of [...versions].reverse())
+    for (const n of v.definition.nodes) nodes.set(n.id, { id: n.id, name: n.name || n.id, type: n.type });
+  const sessions = await db
+    .selectFrom('ivr_sessions')
+    .select(['call_id', 'service', 'exit_class'])
+    .where('flow_version_id', 'in', versionIds)
+    .where('started_at', '>=', from)
+    .where('started_at', '<', to)
+    .execute();
+  const callIds = sessions.map((s) => s.call_id);
+  const logs =
+    callIds.length === 0
+      ? []
+      : await db
+          .selectFrom('ivr_log')
+          .select(['call_id', 'seq', 'at', 'node_id', 'event', 'detail'])
+          .where('call_id', 'in', callIds)
+          .where('event', 'in', ['node_enter', 'node_exit', 'timeout', 'error_prompt'])
+          .execute();
+  return journeyAnalytics(
+    [...nodes.values()],
+    sessions.map((s) => ({
+      callId: s.call_id,
+      service: s.service,
+      exitClass: s.exit_class as IvrExitClass | null,
+    })),
+    logs.map((l) => ({
+      callId: l.call_id,
+      seq: l.seq,
+      at: new Date(l.at),
+      nodeId: l.node_id,
+      event: l.event as IvrLogEvent,
+      detail: l.detail,
+    })),
+  );
+}

@@ -1,0 +1,116 @@
+import type { IvrExitClass, IvrJourney, IvrLogEvent } from '@switchboard/shared';
+import type { Db } from '../../db/database.ts';
+import { findVersionById } from './ivr-flow.repository.ts';
+
+// IVR sessions and the IVR log (IVR-3, IVR-5). The log is append-only: rows are inserted, never
+// updated or deleted (except with their session). The exit class is set when the call leaves the
+// IVR and refined once the queue outcome is known (answered by an agent or abandoned in queue).
+
+export type IvrLogEntry = {
+  at: Date;
+  nodeId: string | null;
+  event: IvrLogEvent;
+  detail: Record<string, unknown>;
+};
+
+export async function startSession(
+  db: Db,
+  s: { callId: string; flowVersionId: number; callerNumber: string; accessCode: string; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('ivr_sessions')
+    .values({
+      call_id: s.callId,
+      flow_version_id: s.flowVersionId,
+      caller_number: s.callerNumber,
+      access_code: s.accessCode,
+      started_at: s.at,
+    })
+    .execute();
+}
+
+export async function appendLog(
+  db: Db,
+  callId: string,
+  firstSeq: number,
+  entries: IvrLogEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('ivr_log')
+    .values(
+      entries.map((e, i) => ({
+        call_id: callId,
+        seq: firstSeq + i,
+        at: e.at,
+        node_id: e.nodeId,
+        event: e.event,
+        detail: JSON.stringify(e.detail),
+      })),
+    )
+    .execute();
+}
+
+export async function endSession(
+  db: Db,
+  s: { callId: string; at: Date; exitClass: IvrExitClass | null; service: string | null; path: string[] },
+): Promise<void> {
+  await db
+    .updateTable('ivr_sessions')
+    .set({ ended_at: s.at, exit_class: s.exitClass, service: s.service, path: s.path })
+    .where('call_id', '=', s.callId)
+    .execute();
+}
+
+/** After a transfer to a queue: answered by an agent, or abandoned while queued (IVR-5). */
+export async function recordQueueOutcome(db: Db, callId: string, answered: boolean): Promise<void> {
+  await db
+    .updateTable('ivr_sessions')
+    .set({ exit_class: answered ? 'transferred_agent' : 'abandoned_queue' })
+    .where('call_id', '=', callId)
+    .where('exit_class', 'in', ['transferred_agent', 'abandoned_queue'])
+    .execute();
+}
+
+export async function journeyOf(db: Db, callId: string): Promise<IvrJourney | undefined> {
+  const session = await db
+    .selectFrom('ivr_sessions')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+  if (session === undefined) return undefined;
+  const version = await findVersionById(db, session.flow_version_id);
+  const flow = version
+    ? await db.selectFrom('ivr_flows').select('name').where('id', '=', version.flowId).executeTakeFirst()
+    : undefined;
+  const rows = await db
+    .selectFrom('ivr_log')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .orderBy('seq')
+    .execute();
+  const names = new Map(version?.definition.nodes.map((n) => [n.id, n.name || n.id]) ?? []);
+  return {
+    callId,
+    flowName: flow?.name ?? '',
+    version: version?.version ?? 0,
+    startedAt: new Date(session.started_at).toISOString(),
+    endedAt: session.ended_at === null ? null : new Date(session.ended_at).toISOString(),
+    exitClass: session.exit_class,
+    service: session.service,
+    path: rows
+      .filter((r) => r.event === 'node_enter' && r.node_id !== null)
+      .map((r) => ({
+        nodeId: r.node_id as string,
+        name: names.get(r.node_id as string) ?? (r.node_id as string),
+        at: new Date(r.at).toISOString(),
+      })),
+    log: rows.map((r) => ({
+      seq: r.seq,
+      at: new Date(r.at).toISOString(),
+      nodeId: r.node_id,
+      event: r.event as IvrLogEvent,
+      detail: r.detail,
+    })),
+  };
+}

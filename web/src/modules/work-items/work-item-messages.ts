@@ -1,0 +1,88 @@
+import type { Locale } from '@switchboard/shared';
+import { useLocalMessages } from '../../i18n/local-messages.ts';
+
+// Strings of 工作项 (MSG-5): the queue of e-mail, web-form, fax, voicemail and callback contacts.
+const zhCN = {
+  'wi.title': '工作项',
+  'wi.all': '全部',
+  'wi.state.new': '待处理',
+  'wi.state.taken': '处理中',
+  'wi.state.resolved': '已解决',
+  'wi.state.converted': '已转工单',
+  'wi.state.spam': '垃圾信息',
+  'wi.channel': '渠道',
+  'wi.channel.voicemail': '语音留言',
+  'wi.channel.email': '电子邮件',
+  'wi.channel.web_form': '网上留言',
+  'wi.channel.fax': '传真',
+  'wi.channel.callback': '回拨失败',
+  'wi.from': '来自',
+  'wi.subject': '主题',
+  'wi.customer': '客户',
+  'wi.takenBy': '处理人',
+  'wi.createdAt': '到达时间',
+  'wi.open': '查看',
+  'wi.take': '领取',
+  'wi.taken': '已领取',
+  'wi.reply': '回复',
+  'wi.reply.sms': '短信回复',
+  'wi.reply.email': '邮件回复',
+  'wi.reply.to': '接收方（默认留言中的联系方式）',
+  'wi.reply.body': '回复内容',
+  'wi.reply.sent': '回复已提交发送',
+  'wi.resolve': '标记已解决',
+  'wi.spam': '标记垃圾',
+  'wi.convert': '关联工单',
+  'wi.convert.ticketId': '新建工单后填写工单ID',
+  'wi.done': '已更新',
+  'wi.attachments': '附件',
+  'wi.history': '处理记录',
+  'wi.ticket': '工单',
+  'wi.newArrived': '有新的工作项',
+} as const;
+
+type WorkItemMessageKey = keyof typeof zhCN;
+
+const enUS: Record<WorkItemMessageKey, string> = {
+  'wi.title': 'Work items',
+  'wi.all': 'All',
+  'wi.state.new': 'New',
+  'wi.state.taken': 'In progress',
+  'wi.state.resolved': 'Resolved',
+  'wi.state.converted': 'Converted to ticket',
+  'wi.state.spam': 'Spam',
+  'wi.channel': 'Channel',
+  'wi.channel.voicemail': 'Voicemail',
+  'wi.channel.email': 'E-mail',
+  'wi.channel.web_form': 'Web form',
+  'wi.channel.fax': 'Fax',
+  'wi.channel.callback': 'Failed callback',
+  'wi.from': 'From',
+  'wi.subject': 'Subject',
+  'wi.customer': 'Customer',
+  'wi.takenBy': 'Taken by',
+  'wi.createdAt': 'Arrived',
+  'wi.open': 'Open',
+  'wi.take': 'Take',
+  'wi.taken': 'Taken',
+  'wi.reply': 'Reply',
+  'wi.reply.sms': 'Reply by SMS',
+  'wi.reply.email': 'Reply by e-mail',
+  'wi.reply.to': 'To (defaults to the contact given)',
+  'wi.reply.body': 'Reply',
+  'wi.reply.sent': 'Reply queued for sending',
+  'wi.resolve': 'Mark resolved',
+  'wi.spam': 'Mark spam',
+  'wi.convert': 'Link ticket',
+  'wi.convert.ticketId': 'Ticket id after creating the ticket',
+  'wi.done': 'Updated',
+  'wi.attachments': 'Attachments',
+  'wi.history': 'History',
+  'wi.ticket': 'Ticket',
+  'wi.newArrived': 'New work items arrived',
+};
+
+const MESSAGES: Record<Locale, Record<WorkItemMessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+export type { WorkItemMessageKey };
+export const useWorkItemMessages = () => useLocalMessages(MESSAGES);
