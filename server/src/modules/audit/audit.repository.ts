@@ -61,6 +61,7 @@ export type AuditAction =
   | 'sms_campaign.approve'
   | 'sms_campaign.reject'
   | 'outbox.retry'
+  | 'customer.read'
   | 'customer.create'
   | 'customer.update'
   | 'customer.merge'

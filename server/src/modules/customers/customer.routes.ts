@@ -33,6 +33,7 @@ import { type CustomerChangeContext, recordCustomerAudit } from './customer.audi
 import { CUSTOMER_ERRORS } from './customer.errors.ts';
 import { exportCustomers } from './customer.export.ts';
 import { failImport, getImportJob, RowFeed, runImport, startImport, uploadRows } from './customer.import.ts';
+import { forReader } from './customer.privacy.ts';
 import { customerRepository as repo } from './customer.repository.ts';
 import { createCustomer, mergeCustomers, updateCustomer } from './customer.service.ts';
 import { customerTimeline } from './customer.timeline.ts';
@@ -85,7 +86,14 @@ export function registerCustomerRoutes(app: App, { db, clock }: AppDeps): void {
     },
     async (request) => {
       const q = request.query;
-      return { ...(await repo.list(db, q)), page: q.page, pageSize: q.pageSize };
+      const roles = actorOf(request).roles;
+      const found = await repo.list(db, q);
+      return {
+        ...found,
+        items: found.items.map((c) => forReader(c, roles)),
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
   );
 
@@ -102,7 +110,9 @@ export function registerCustomerRoutes(app: App, { db, clock }: AppDeps): void {
     },
     async (request) => {
       const id = await findCustomerIdByPhone(db, request.query.phone);
-      return mustExist(id === null ? undefined : await repo.get(db, id));
+      const c = mustExist(id === null ? undefined : await repo.get(db, id));
+      await recordCustomerAudit(db, context(request), 'customer.read', c.id, { via: 'phone' });
+      return forReader(c, actorOf(request).roles);
     },
   );
 
@@ -309,7 +319,10 @@ export function registerCustomerRoutes(app: App, { db, clock }: AppDeps): void {
     },
     async (request) => {
       const c = mustExist(await repo.get(db, request.params.id));
-      return { ...c, duplicates: await repo.duplicatesOf(db, c.phones, c.cardNo, c.id) };
+      // PLAT-6: every opening of a record is logged.
+      await recordCustomerAudit(db, context(request), 'customer.read', c.id);
+      const duplicates = await repo.duplicatesOf(db, c.phones, c.cardNo, c.id);
+      return { ...forReader(c, actorOf(request).roles), duplicates };
     },
   );
 

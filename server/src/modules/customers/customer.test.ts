@@ -83,6 +83,46 @@ describeOnEachDialect('customers (CRM-1…4)', (server) => {
     expect(unknown.status).toBe(404);
   });
 
+  it('PLAT-6: QA sees phones, card and e-mail masked; agents see them whole; every opening is logged', async () => {
+    const created = await create({
+      name: '保密客户',
+      phones: ['13712340099'],
+      cardNo: 'C-20261122-7788',
+      email: 'baomi@example.com',
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id;
+    const reads = await auditCount('customer.read');
+
+    const byAgent = await server().request<CustomerSaved>('GET', `/api/customers/${id}`, {
+      cookie: await as('1001'),
+    });
+    expect(byAgent.body).toMatchObject({
+      phones: ['13712340099'],
+      cardNo: 'C-20261122-7788',
+      email: 'baomi@example.com',
+    });
+
+    const qa = await as('3001');
+    const byQa = await server().request<CustomerSaved>('GET', `/api/customers/${id}`, { cookie: qa });
+    expect(byQa.status).toBe(200);
+    expect(byQa.body).toMatchObject({
+      phones: ['137****0099'],
+      cardNo: '***********7788',
+      email: 'b***@example.com',
+    });
+    const listed = await server().request<Page<CustomerSaved>>('GET', '/api/customers?q=保密客户', {
+      cookie: qa,
+    });
+    expect(listed.body.items.map((c) => c.phones)).toEqual([['137****0099']]);
+    const popped = await server().request<CustomerSaved>('GET', '/api/customers/by-phone?phone=13712340099', {
+      cookie: qa,
+    });
+    expect(popped.body.phones).toEqual(['137****0099']);
+
+    expect(await auditCount('customer.read')).toBe(reads + 3);
+  });
+
   it('department roles may not read customers; only admin defines custom fields', async () => {
     expect((await server().request('GET', '/api/customers', { cookie: await as('5101') })).status).toBe(403);
     expect((await server().request('GET', '/api/customers/1', { cookie: await as('5001') })).status).toBe(

@@ -2,6 +2,7 @@ import type { SearchCriteria, SearchHit, SearchResult } from '@switchboard/share
 import { normalizePhone } from '@switchboard/shared';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../http/access.ts';
+import { maskCard, maskPhone, seesFullNumbers } from '../customers/customer.privacy.ts';
 import { containsPattern, exactMatchIds } from '../customers/customer.repository.ts';
 import { searchTickets } from '../tickets/index.ts';
 
@@ -18,7 +19,7 @@ type Group = { count: number; items: SearchHit[]; hasMore: boolean };
 /** One page of a group: LIMIT hits after `offset`, fetched LIMIT + 1 to know if more follow. */
 const pageOf = <T>(rows: T[]) => ({ rows: rows.slice(0, LIMIT), hasMore: rows.length > LIMIT });
 
-async function customers(db: Db, c: SearchCriteria): Promise<Group> {
+async function customers(db: Db, c: SearchCriteria, fullNumbers: boolean): Promise<Group> {
   let query = db.selectFrom('customers as c').where('c.merged_into', 'is', null);
   if (c.q) {
     const exact = await exactMatchIds(db, c.q);
@@ -61,7 +62,13 @@ async function customers(db: Db, c: SearchCriteria): Promise<Group> {
     items: page.rows.map((r) => ({
       id: String(r.id),
       title: `${r.name}${r.vip_level > 0 ? ` · VIP${r.vip_level}` : ''}`,
-      detail: [r.phones, r.card_no, r.area_name].filter(Boolean).join(' · '),
+      detail: [
+        fullNumbers ? r.phones : r.phones?.split(' ').map(maskPhone).join(' '),
+        r.card_no && !fullNumbers ? maskCard(r.card_no) : r.card_no,
+        r.area_name,
+      ]
+        .filter(Boolean)
+        .join(' · '),
     })),
   };
 }
@@ -160,7 +167,8 @@ export async function comprehensiveSearch(
 ): Promise<SearchResult> {
   const groups: SearchResult['groups'] = [];
   for (const group of c.groups) {
-    if (group === 'customers' && seesCustomers) groups.push({ group, ...(await customers(db, c)) });
+    if (group === 'customers' && seesCustomers)
+      groups.push({ group, ...(await customers(db, c, seesFullNumbers(actor.roles))) });
     if (group === 'staff') groups.push({ group, ...(await staff(db, c)) });
     if (group === 'calls' && seesCustomers) groups.push({ group, ...(await calls(db, c)) });
     if (group === 'tickets' && c.q) {

@@ -19,6 +19,15 @@ describeOnEachDialect('comprehensive query (QRY-1)', (server) => {
     expect(group(filtered.body, 'customers')?.items.every((i) => i.title.includes('VIP'))).toBe(true);
   });
 
+  it('PLAT-6: shows QA the customer hits with masked phone numbers, an agent the whole number', async () => {
+    const byAgent = await search('1001', { q: '13900000001', groups: ['customers'] });
+    expect(group(byAgent.body, 'customers')?.items[0]?.detail).toContain('13900000001');
+    const byQa = await search('3001', { q: '13900000001', groups: ['customers'] });
+    const detail = group(byQa.body, 'customers')?.items[0]?.detail ?? '';
+    expect(detail).toContain('139****0001');
+    expect(detail).not.toContain('13900000001');
+  });
+
   it('pages a group that hits its cap ("more"), and gives phone-book hits a number to dial', async () => {
     const first = await search('1001', { q: '', groups: ['customers'] });
     const page1 = group(first.body, 'customers');
