@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiLogin, DEMO_PASSWORD } from './support/api.ts';
-import { browserSuiteSkipped, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
+import { browserSuiteSkipped, docScreenshot, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
 
 // Customers in a real browser (CRM-1…4, QRY-1, UI-7): an agent finds a demo customer, opens and
@@ -204,6 +204,8 @@ describe.skipIf(skip)('customers in Chromium', () => {
       await expectText(pop, /VIP4/);
       await expectText(pop.getByTestId('customer-tickets'), /弹屏测试：宽带时断时续/);
       await expectText(pop.getByTestId('customer-timeline'), /弹屏测试：客户要求上午回电/);
+      await page.mouse.move(640, 700);
+      await docScreenshot(page, 'screen-pop-customer.png');
     },
     60_000 + UI_TIMEOUT_MS,
   );

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
-import { browserSuiteSkipped, expectText } from './support/browser.ts';
+import { browserSuiteSkipped, docScreenshot, expectText } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
 
 // Knowledge base in a real browser (KB-1): data maintenance 3101 writes and publishes an
@@ -52,5 +52,6 @@ describe.skipIf(skip)('knowledge base in Chromium', () => {
     await expectText(article.getByTestId('kb-article-body'), /发送 CXXZ 到 10086/);
     await agent.getByTestId('kb-helpful-yes').click();
     await expectText(agent.getByTestId('kb-helpful-yes'), /有帮助 \(1\)/);
+    await docScreenshot(agent, 'knowledge.png');
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuiteSkipped, expectText } from './support/browser.ts';
+import { browserSuiteSkipped, docScreenshot, expectText } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
 
 // A complaint's closed loop in a real browser (CPL-1 … CPL-8, CPL-11): agent 1001 takes it and
@@ -97,6 +97,7 @@ describe.skipIf(skip)('tickets in Chromium', () => {
       '回复客户',
     ]);
     for (const s of steps) expect(s).toMatch(/\d{1,2}:\d{2}:\d{2}/);
+    await docScreenshot(page, 'ticket-detail.png');
   });
   it('team lead 2001 finds it in the daily feedback log and prints its feedback form (CPL-9)', async () => {
     const page = await signedIn('2001');
