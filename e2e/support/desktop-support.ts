@@ -15,7 +15,15 @@ async function putTraffic(baseUrl: string, adminCookie: string, body: unknown): 
  * for ten minutes, so the first call is still there when the test answers it. Stop it with
  * `stopCalls` as soon as a call rings.
  */
-export function startCalls(baseUrl: string, adminCookie: string): Promise<void> {
+/**
+ * Calls on 1000 at a brisk rate. The demo IVR answers 1000 first (IVR-1): every caller presses
+ * `ivrDigits` (default '0', a human) about 1.5 s after the answer, so calls still reach agents.
+ */
+export function startCalls(
+  baseUrl: string,
+  adminCookie: string,
+  opts: { ivrDigits?: string[] } = {},
+): Promise<void> {
   return putTraffic(baseUrl, adminCookie, {
     running: true,
     profile: {
@@ -25,6 +33,7 @@ export function startCalls(baseUrl: string, adminCookie: string): Promise<void> 
       vipNumbers: [],
       patience: { medianMs: 600_000, sigma: 0.1 },
       talkTime: { medianMs: 600_000, sigma: 0.1 },
+      ivrDigits: { probability: 1, digits: opts.ivrDigits ?? ['0'] },
     },
   });
 }

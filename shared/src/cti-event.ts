@@ -139,6 +139,7 @@ export type CtiEvent =
 
 export type CallEndCause =
   | 'completed'
+  | 'abandoned_in_ivr'
   | 'abandoned_in_queue'
   | 'abandoned_ringing'
   | 'transferred_out'

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import type { QueueConfig } from '../acd/acd.types.ts';
 import type { Db } from '../db/database.ts';
+import type { PasswordHasher } from '../modules/auth/password-hasher.ts';
+import { IvrHost } from '../modules/ivr-flows/ivr-host.ts';
 import type { SimClock } from '../switch/sim/sim-clock.ts';
 import { createSimSwitch, type SimSwitch } from '../switch/sim/sim-switch.ts';
+import type { SwitchPort } from '../switch/switch-port.ts';
 import { createTrafficGenerator, type TrafficGenerator } from '../switch/traffic/traffic-generator.ts';
 import { DEMO_PROFILE, type TrafficProfile } from '../switch/traffic/traffic-profile.ts';
 import { CtiEngine } from './engine/cti-engine.ts';
@@ -15,6 +18,8 @@ export type CtiRuntime = {
   sim: SimSwitch;
   clock: SimClock;
   traffic: TrafficGenerator;
+  /** The IVR host, when the runtime was given a hasher (IVR-1). */
+  ivr: IvrHost | undefined;
   config: CtiConfig;
   /** Listeners of every published CTI event (live stream, call-event writer). */
   onEvent(listener: (event: CtiEvent) => void): () => void;
@@ -28,6 +33,11 @@ export type CtiRuntimeOptions = {
   wrapUpMs: number;
   recordByDefault: boolean;
   trafficProfile?: TrafficProfile;
+  /**
+   * Given, inbound calls whose access code has a published IVR flow enter the IVR first (IVR-1);
+   * the hasher checks service passwords. Without it every inbound call is queued at once.
+   */
+  hasher?: PasswordHasher;
 };
 
 /** Default queue settings per skill group; an admin page to tune them comes with the desktop. */
@@ -51,11 +61,12 @@ export function queuesFromSkillGroups(
 
 export async function loadSkillGroups(db: Db) {
   const [groups, codes] = await Promise.all([
-    db.selectFrom('skill_groups').select(['id', 'name', 'is_comprehensive']).orderBy('id').execute(),
+    db.selectFrom('skill_groups').select(['id', 'code', 'name', 'is_comprehensive']).orderBy('id').execute(),
     db.selectFrom('skill_group_access_codes').select(['skill_group_id', 'access_code']).execute(),
   ]);
   return groups.map((g) => ({
     id: g.id,
+    code: g.code,
     name: g.name,
     isComprehensive: g.is_comprehensive,
     accessCodes: codes.filter((c) => c.skill_group_id === g.id).map((c) => c.access_code),
@@ -70,7 +81,7 @@ export async function createCtiRuntime(opts: CtiRuntimeOptions): Promise<CtiRunt
   const profile = opts.trafficProfile ?? DEMO_PROFILE;
   const config: CtiConfig = {
     queues: queuesFromSkillGroups(groups),
-    skillGroups: groups.map(({ id, name, isComprehensive }) => ({ id, name, isComprehensive })),
+    skillGroups: groups.map(({ id, code, name, isComprehensive }) => ({ id, code, name, isComprehensive })),
     wrapUpMs: opts.wrapUpMs,
     offerRingTimeoutMs: 15_000,
     outboundRingTimeoutMs: 45_000,
@@ -78,7 +89,9 @@ export async function createCtiRuntime(opts: CtiRuntimeOptions): Promise<CtiRunt
     vipNumbers: new Set(profile.vipNumbers),
   };
   const listeners = new Set<(event: CtiEvent) => void>();
-  const engine = new CtiEngine({
+  let ivr: IvrHost | undefined;
+  const engine: CtiEngine = new CtiEngine({
+    ...(opts.hasher ? { ivr: { start: (callId, channel) => ivr!.start(callId, channel) } } : {}),
     port: sim,
     scheduler: opts.clock,
     config,
@@ -92,12 +105,16 @@ export async function createCtiRuntime(opts: CtiRuntimeOptions): Promise<CtiRunt
       }
     },
   });
+  if (opts.hasher) ivr = createIvrHost(opts.db, sim, opts.clock, opts.hasher, engine);
   const traffic = createTrafficGenerator({ driver: sim, port: sim, clock: opts.clock, profile });
   return {
     engine,
     sim,
     clock: opts.clock,
     traffic,
+    get ivr() {
+      return ivr;
+    },
     config,
     onEvent(listener) {
       listeners.add(listener);
@@ -108,7 +125,40 @@ export async function createCtiRuntime(opts: CtiRuntimeOptions): Promise<CtiRunt
       await engine.settled();
       await sim.shutdown();
       await engine.settled();
+      await ivr?.flush();
+      ivr?.close();
       engine.stop();
     },
   };
+}
+
+/**
+ * One IVR host on the engine's switch port and clock. Its hang-ups of served callers are told to
+ * the engine first (so they are not counted as abandoned), and where a call goes next comes back
+ * to the engine through `ivrLeft` (ACD-7).
+ */
+function createIvrHost(db: Db, sim: SimSwitch, clock: SimClock, hasher: PasswordHasher, engine: CtiEngine) {
+  const hangup: SwitchPort['hangup'] = (channelId, cause) => {
+    // A caller who hung up first is abandoned; only a live channel is released by the IVR.
+    if (sim.getChannel(channelId)?.state !== 'hungup') engine.ivrReleasing(channelId);
+    return sim.hangup(channelId, cause);
+  };
+  const port = new Proxy<SwitchPort>(sim, {
+    get(target, prop) {
+      if (prop === 'hangup') return hangup;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return new IvrHost({
+    db,
+    port,
+    timers: clock,
+    hasher,
+    onLeave: (leave) => {
+      void engine.ivrLeft({ callId: leave.callId, transfer: leave.transfer }).catch((err) => {
+        console.error('IVR hand-off failed', err);
+      });
+    },
+  });
 }

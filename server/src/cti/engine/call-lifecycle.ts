@@ -185,6 +185,10 @@ async function legHungUp(ctx: EngineContext, channelId: ChannelId, cause: Hangup
   const agent = leg.staffId === null ? undefined : ctx.agents.get(leg.staffId);
 
   if (leg.role === 'customer') {
+    if (call.phase === 'ivr') {
+      // The IVR releasing a served caller is not an abandonment (IVR-5).
+      return endCall(ctx, call, ctx.ivrReleased.delete(channelId) ? 'completed' : 'abandoned_in_ivr');
+    }
     if (call.phase === 'queued') return endCall(ctx, call, 'abandoned_in_queue');
     if (call.phase === 'offering') return endCall(ctx, call, 'abandoned_ringing');
     ctx.emit({ type: 'party_left', callId: call.id, role: 'customer', staffId: null, number: leg.number });

@@ -9,10 +9,15 @@ import { assertAgentEventAllowed } from './agent-guards.ts';
 import { endCall } from './call-lifecycle.ts';
 import type { Call, CtiAgent } from './cti-types.ts';
 import { addLeg, applyAgentEvent, type EngineContext } from './engine-context.ts';
+import { enterIvr } from './ivr-handoff.ts';
 import { stopWatching, watchQueuedCall } from './queue-watch.ts';
 import { startCall } from './start-call.ts';
 
-/** A customer dialled an access code (ACD-1): the call is answered by the switch and queued. */
+/**
+ * A customer dialled an access code (ACD-1): the call is answered by the switch and queued, or
+ * first handed to the IVR when the code has a published flow (IVR-1; it comes back through
+ * `leaveIvr` when the caller asks for a human).
+ */
 export async function acceptInboundCall(ctx: EngineContext, channel: Channel): Promise<void> {
   const comprehensive = new Set(ctx.config.skillGroups.filter((g) => g.isComprehensive).map((g) => g.id));
   const queue = queueForAccessCode(channel.calledNumber, ctx.config.queues, comprehensive);
@@ -23,7 +28,7 @@ export async function acceptInboundCall(ctx: EngineContext, channel: Channel): P
     calledNumber: channel.calledNumber,
     accessCode: channel.calledNumber,
     vip,
-    phase: 'queued',
+    phase: ctx.ivr ? 'ivr' : 'queued',
     agentId: null,
   });
   addLeg(ctx, call, {
@@ -39,6 +44,7 @@ export async function acceptInboundCall(ctx: EngineContext, channel: Channel): P
     await endCall(ctx, call, 'no_route');
     return;
   }
+  if (await enterIvr(ctx, call, channel)) return;
   await enqueue(ctx, call, queue.id, 'new');
 }
 

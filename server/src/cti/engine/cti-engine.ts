@@ -1,4 +1,4 @@
-import type { SwitchEvent, SwitchPort } from '../../switch/switch-port.ts';
+import type { ChannelId, SwitchEvent, SwitchPort } from '../../switch/switch-port.ts';
 import {
   type AgentEvent,
   type AgentSelectableReason,
@@ -13,12 +13,15 @@ import type {
   CtiAgent,
   CtiConfig,
   CtiEvent,
+  IvrExit,
+  IvrGateway,
   MonitorMode,
   Scheduler,
   StaffRef,
   TransferTarget,
 } from './cti-types.ts';
 import { agentOrThrow, applyAgentEvent, type EngineContext } from './engine-context.ts';
+import { leaveIvr } from './ivr-handoff.ts';
 import { snapshotOf } from './snapshot.ts';
 import * as supervision from './supervisor-control.ts';
 
@@ -38,11 +41,15 @@ export class CtiEngine {
     scheduler: Scheduler;
     config: CtiConfig;
     publish: (event: CtiEvent) => void;
+    /** The IVR inbound calls enter first (IVR-1); without it every inbound call is queued. */
+    ivr?: IvrGateway;
   }) {
     this.#ctx = {
       port: deps.port,
       scheduler: deps.scheduler,
       config: deps.config,
+      ivr: deps.ivr ?? null,
+      ivrReleased: new Set(),
       agents: new Map(),
       calls: new Map(),
       legs: new Map(),
@@ -178,6 +185,16 @@ export class CtiEngine {
     this.#serialize(async () => (await calls.dial(this.#ctx, agentId, target)).id);
   recording = (agentId: number, action: 'start' | 'pause' | 'resume') =>
     this.#serialize(() => calls.recording(this.#ctx, agentId, action));
+
+  // ---- the IVR (IVR-1, ACD-7)
+
+  /** The IVR is about to hang up this customer itself (served, goodbye): not an abandonment. */
+  ivrReleasing(channelId: ChannelId): void {
+    this.#ctx.ivrReleased.add(channelId);
+  }
+
+  /** The IVR let the call go: to a queue (a human), or ended (transfer null). */
+  ivrLeft = (exit: IvrExit) => this.#serialize(() => leaveIvr(this.#ctx, exit));
 
   // ---- supervisor commands (SUP-1 … SUP-5, SUP-8)
 

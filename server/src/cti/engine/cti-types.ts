@@ -1,6 +1,7 @@
 import type {
   CallDirection,
   CallReason,
+  IvrTransferTarget,
   LegRole,
   MonitorMode,
   StaffRef,
@@ -8,7 +9,7 @@ import type {
 } from '@switchboard/shared';
 import type { QueueConfig } from '../../acd/acd.types.ts';
 import type { Clock } from '../../clock.ts';
-import type { ChannelId, RecordingId } from '../../switch/switch-port.ts';
+import type { Channel, ChannelId, RecordingId } from '../../switch/switch-port.ts';
 import type { AgentStatus } from '../agent-state/index.ts';
 
 // The wire types of CTI events live in shared/src/cti-event.ts; the engine's own model is below.
@@ -55,7 +56,8 @@ export type CallLeg = {
   monitorMode?: MonitorMode;
 };
 
-export type CallPhase = 'queued' | 'offering' | 'connected' | 'ended';
+/** `ivr`: answered and in the IVR (IVR-1), not yet waiting for an agent. */
+export type CallPhase = 'ivr' | 'queued' | 'offering' | 'connected' | 'ended';
 
 export type Call = {
   id: string;
@@ -94,9 +96,22 @@ export type Call = {
   endedAt: Date | null;
 };
 
+/** Where the engine hands an answered inbound call to the IVR (IVR-1); see ivr-gateway.ts. */
+export type IvrGateway = {
+  /** Starts the IVR for the call; false when its access code has no published flow. */
+  start(callId: string, channel: Channel): Promise<boolean>;
+};
+
+/** Where the IVR sends a call when it leaves (ACD-7); null when the IVR ended it itself. */
+export type IvrExit = {
+  callId: string;
+  transfer: IvrTransferTarget | null;
+};
+
 export type CtiConfig = {
   queues: QueueConfig[];
-  skillGroups: { id: number; name: string; isComprehensive: boolean }[];
+  /** `code` (e.g. GENERAL) lets an IVR flow's queue target find its skill group's queue. */
+  skillGroups: { id: number; name: string; isComprehensive: boolean; code?: string }[];
   wrapUpMs: number;
   offerRingTimeoutMs: number;
   outboundRingTimeoutMs: number;

@@ -3,13 +3,26 @@ import type { ChannelId, SwitchPort } from '../../switch/switch-port.ts';
 import { type AgentEvent, transition } from '../agent-state/index.ts';
 import { assertAgentEventAllowed } from './agent-guards.ts';
 import { CTI_ERRORS } from './cti.errors.ts';
-import type { Call, CallLeg, CtiAgent, CtiConfig, CtiEvent, Scheduler, StaffRef } from './cti-types.ts';
+import type {
+  Call,
+  CallLeg,
+  CtiAgent,
+  CtiConfig,
+  CtiEvent,
+  IvrGateway,
+  Scheduler,
+  StaffRef,
+} from './cti-types.ts';
 
 /** The engine's state and services, shared by its parts (routing, call control, supervision). */
 export type EngineContext = {
   port: SwitchPort;
   scheduler: Scheduler;
   config: CtiConfig;
+  /** The IVR inbound calls enter first when their access code has a published flow (IVR-1). */
+  ivr: IvrGateway | null;
+  /** Customer channels the IVR is releasing itself (served, said goodbye): not abandoned. */
+  ivrReleased: Set<ChannelId>;
   agents: Map<number, CtiAgent>;
   calls: Map<string, Call>;
   /** Which call and leg a channel belongs to. */

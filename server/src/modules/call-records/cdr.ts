@@ -11,7 +11,8 @@ export type TimedCtiEvent = { at: Date; event: CtiEvent };
  * How the call went, for reports:
  * - `answered`: an agent (or, outbound, the called party) was connected, whatever ended it later.
  * - `transferred_out`: answered, then handed to an outside number (the call left the centre).
- * - `abandoned`: an inbound caller hung up while queued or ringing, before anyone answered.
+ * - `abandoned`: an inbound caller hung up in the IVR, or while queued or ringing, before anyone
+ *   answered (end cause `abandoned_in_ivr` tells the IVR ones apart).
  * - `unanswered`: an outbound / internal call the far side did not take (busy, no answer, or
  *   the agent gave up while it rang).
  * - `failed`: never answered for a technical reason: the switch failed, no queue serves the
@@ -114,6 +115,9 @@ function dispositionOf(s: Derivation, cause: CallEndCause): CdrDisposition {
     return out || cause === 'transferred_out' ? 'transferred_out' : 'answered';
   }
   switch (cause) {
+    case 'abandoned_in_ivr':
+      // Hung up in the IVR before asking for a human (IVR-5); the end cause keeps the detail.
+      return 'abandoned';
     case 'abandoned_in_queue':
     case 'abandoned_ringing':
       return s.queuedAt === null ? 'failed' : 'abandoned';

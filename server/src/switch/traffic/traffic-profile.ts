@@ -72,5 +72,7 @@ export const DEMO_PROFILE: TrafficProfile = {
   vipNumbers: ['13900000001', '13900000002', '13900000003', '13900000004', '13900000005'],
   patience: { medianMs: 90_000, sigma: 0.6 },
   talkTime: { medianMs: 180_000, sigma: 0.7 },
-  ivrDigits: { probability: 0.3, digits: ['1', '2', '3', '0'] },
+  // Calls on 1000 meet the demo IVR (IVR-1): most press 0 for a human at once, some choose 故障申告
+  // (2) or 投诉 (3), the rest hear the menu out and are let go. Other codes ignore the digits.
+  ivrDigits: { probability: 0.9, digits: ['0', '0', '0', '0', '0', '2', '3'] },
 };

@@ -6,7 +6,7 @@ import type { WallCall, WallLine, WallQueue } from './wall-api.ts';
 import { formatDuration } from './wall-format.ts';
 import { useWallI18n, type WallMessageKey } from './wall-messages.ts';
 
-const PHASES = ['queued', 'offering', 'connected', 'ended'];
+const PHASES = ['ivr', 'queued', 'offering', 'connected', 'ended'];
 const ROLES = ['customer', 'outside', 'agent', 'consult', 'supervisor'];
 const DIRECTIONS = ['inbound', 'outbound', 'internal'];
 

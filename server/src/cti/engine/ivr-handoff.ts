@@ -1,0 +1,57 @@
+import type { IvrTransferTarget } from '@switchboard/shared';
+import type { QueueConfig } from '../../acd/acd.types.ts';
+import { queueForAccessCode } from '../../acd/route-access-code.ts';
+import type { Channel } from '../../switch/switch-port.ts';
+import { endCall } from './call-lifecycle.ts';
+import { enqueue } from './call-routing.ts';
+import type { Call, IvrExit } from './cti-types.ts';
+import { customerLeg, type EngineContext } from './engine-context.ts';
+
+// IVR-1 / ACD-7: an inbound call whose access code has a published flow is answered and handed
+// to the IVR; when the IVR lets it go to a human, it is queued exactly as a new inbound call.
+
+/** Hands the answered call to the IVR; false when the access code has no published flow. */
+export async function enterIvr(ctx: EngineContext, call: Call, channel: Channel): Promise<boolean> {
+  if (!ctx.ivr) return false;
+  try {
+    return await ctx.ivr.start(call.id, channel);
+  } catch (err) {
+    // The IVR failing must not lose the caller: they wait for an agent instead.
+    console.error('IVR start failed; the call is queued', err);
+    return false;
+  }
+}
+
+/** The IVR is done with the call: queue it for a human, or end it (served, said goodbye). */
+export async function leaveIvr(ctx: EngineContext, exit: IvrExit): Promise<void> {
+  const call = ctx.calls.get(exit.callId);
+  if (call?.phase !== 'ivr') return; // the caller hung up first: already ended
+  const customer = customerLeg(call);
+  if (!customer) return endCall(ctx, call, 'abandoned_in_ivr');
+  if (exit.transfer === null) {
+    ctx.ivrReleased.delete(customer.channelId);
+    return endCall(ctx, call, 'completed');
+  }
+  const queue = queueForIvrTarget(ctx, exit.transfer, call.accessCode ?? call.calledNumber);
+  if (!queue) return endCall(ctx, call, 'no_route');
+  await enqueue(ctx, call, queue.id, 'new');
+}
+
+/**
+ * A flow's queue target names a skill group by code (GENERAL, BILL …); queues are per skill
+ * group. Agent and outside-number targets (and unknown codes) go to the 综合 queue.
+ */
+function queueForIvrTarget(
+  ctx: EngineContext,
+  target: IvrTransferTarget,
+  accessCode: string,
+): QueueConfig | null {
+  const comprehensive = new Set(ctx.config.skillGroups.filter((g) => g.isComprehensive).map((g) => g.id));
+  if (target.kind === 'queue') {
+    const group = ctx.config.skillGroups.find((g) => g.code !== undefined && g.code === target.queueCode);
+    const queue = group && ctx.config.queues.find((q) => q.skillGroupId === group.id);
+    if (queue) return queue;
+  }
+  const general = ctx.config.queues.find((q) => comprehensive.has(q.skillGroupId));
+  return general ?? queueForAccessCode(accessCode, ctx.config.queues, comprehensive);
+}

@@ -1,0 +1,123 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { deriveCdr } from '../modules/call-records/cdr.ts';
+import { SimClock } from '../switch/sim/sim-clock.ts';
+import { describeOnEachDialect } from '../testing/test-app.ts';
+import { type CtiRuntime, createCtiRuntime } from './cti-runtime.ts';
+import type { CtiEvent } from './engine/cti-types.ts';
+
+// IVR-1 / ACD-7 on the simulated switch with its controllable clock: the runtime's engine hands
+// calls on 1000 (the seeded demo flow) to the IVR; '0' reaches a human through the 综合 queue.
+describeOnEachDialect('inbound calls enter the IVR (IVR-1, ACD-7)', (server) => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => cleanup?.());
+
+  /** Each runtime numbers its calls from call-1: forget the IVR sessions of the one before. */
+  async function forgetIvrSessions() {
+    const { db } = server();
+    await db.deleteFrom('ivr_log').where('call_id', 'like', 'call-%').execute();
+    await db.deleteFrom('ivr_sessions').where('call_id', 'like', 'call-%').execute();
+  }
+
+  async function setup() {
+    await forgetIvrSessions();
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-cti-ivr-'));
+    const clock = new SimClock(new Date('2026-01-05T09:00:00Z'));
+    const cti: CtiRuntime = await createCtiRuntime({
+      db: server().db,
+      clock,
+      dataDir: dir,
+      wrapUpMs: 30_000,
+      recordByDefault: false,
+      hasher: server().deps.hasher,
+    });
+    const events: { at: Date; event: CtiEvent }[] = [];
+    cti.onEvent((event) => events.push({ at: clock.now(), event }));
+    cleanup = async () => {
+      await cti.stop();
+      await forgetIvrSessions();
+      await rm(dir, { recursive: true, force: true });
+    };
+    const settle = async () => {
+      for (let i = 0; i < 3; i++) {
+        await cti.engine.settled();
+        await cti.ivr?.flush();
+      }
+    };
+    /** Lets `ms` of simulated time pass in small steps, the IVR and the engine keeping up. */
+    const pass = async (ms: number) => {
+      for (let t = 0; t < ms; t += 100) {
+        await clock.advance(100);
+        await settle();
+      }
+      await settle();
+    };
+    const general = cti.config.skillGroups.find((g) => g.code === 'GENERAL');
+    const extension = (
+      await server().db.selectFrom('extensions').select('number').orderBy('number').executeTakeFirst()
+    )?.number;
+    if (!general || !extension) throw new Error('the demo seed has no 综合 group or no extension');
+    const agent = { id: 990_001, employeeNo: '9901', name: '测试坐席' };
+    await cti.engine.signIn(agent, {
+      extension,
+      skills: [{ skillGroupId: general.id, level: 3 }],
+      ready: true,
+    });
+    const callOf = (type: CtiEvent['type']) =>
+      events.filter((e) => e.event.type === type).map((e) => e.event);
+    return { cti, clock, pass, settle, agent, events, callOf };
+  }
+
+  it('a call to 1000 hears the menu, presses 0, is queued and offered to the ready agent, who answers', async () => {
+    const { cti, pass, agent, callOf } = await setup();
+    const customer = await cti.sim.customerCalls('13912345678', '1000');
+    await pass(300);
+    const started = callOf('call_started')[0];
+    if (started?.type !== 'call_started') throw new Error('no call_started');
+    expect(cti.engine.call(started.callId)?.phase).toBe('ivr');
+    expect(cti.engine.snapshot().calls).toMatchObject([{ callId: started.callId, phase: 'ivr' }]);
+    expect(callOf('call_queued')).toHaveLength(0);
+    expect(cti.engine.agentView(agent.id)?.state).toBe('ready');
+
+    await pass(2_500); // the welcome, then the main menu starts
+    await cti.sim.customerPressesDigits(customer.id, '0');
+    await pass(1_000);
+    expect(callOf('call_queued')).toMatchObject([{ callId: started.callId, reason: 'new' }]);
+    expect(cti.engine.agentView(agent.id)?.state).toBe('ringing');
+    await cti.engine.answer(agent.id);
+    await pass(200);
+    expect(cti.engine.agentView(agent.id)?.state).toBe('talking');
+    expect(cti.engine.call(started.callId)?.phase).toBe('connected');
+  });
+
+  it('a caller who hangs up in the IVR ends abandoned_in_ivr, and the CDR says abandoned', async () => {
+    const { cti, pass, events, callOf } = await setup();
+    const customer = await cti.sim.customerCalls('13912345679', '1000');
+    await pass(1_500);
+    await cti.sim.remoteHangsUp(customer.id);
+    await pass(200);
+    expect(callOf('call_ended')).toMatchObject([{ cause: 'abandoned_in_ivr' }]);
+    expect(callOf('call_queued')).toHaveLength(0);
+    const derived = deriveCdr(events);
+    expect(derived?.cdr).toMatchObject({ endCause: 'abandoned_in_ivr', disposition: 'abandoned' });
+  });
+
+  it('a caller the IVR lets go itself (menu timed out, goodbye) ends completed, not abandoned', async () => {
+    const { cti, pass, callOf } = await setup();
+    await cti.sim.customerCalls('13912345671', '1000');
+    await pass(40_000); // the welcome, the menu three times (2 retries), the goodbye
+    expect(callOf('call_ended')).toMatchObject([{ cause: 'completed' }]);
+    expect(callOf('call_queued')).toHaveLength(0);
+  });
+
+  it('a call to an access code without a published flow is queued at once, as before', async () => {
+    const { cti, pass, agent, callOf } = await setup();
+    await cti.sim.customerCalls('13912345670', '112');
+    await pass(0);
+    expect(callOf('call_queued')).toHaveLength(1);
+    expect(cti.ivr?.activeCalls).toBe(0);
+    expect(cti.engine.agentView(agent.id)?.state).not.toBe('signed_out');
+  });
+});
