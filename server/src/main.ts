@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     wrapUpMs: config.cti.wrapUpMs,
     recordByDefault: config.cti.recordCalls,
+    // Each run numbers its calls under its own prefix: CDRs and recordings are keyed by call id.
+    callIdPrefix: `call-${Date.now().toString(36)}`,
   });
   const writer = createCallEventWriter(handle.db, {
     epoch: randomUUID(),

@@ -38,6 +38,8 @@ export type CtiRuntimeOptions = {
    * the hasher checks service passwords. Without it every inbound call is queued at once.
    */
   hasher?: PasswordHasher;
+  /** Call ids `<prefix>-N`; the server passes one per run so ids never repeat across restarts. */
+  callIdPrefix?: string;
 };
 
 /** Default queue settings per skill group; an admin page to tune them comes with the desktop. */
@@ -95,6 +97,7 @@ export async function createCtiRuntime(opts: CtiRuntimeOptions): Promise<CtiRunt
     port: sim,
     scheduler: opts.clock,
     config,
+    ...(opts.callIdPrefix ? { callIdPrefix: opts.callIdPrefix } : {}),
     publish: (event) => {
       for (const listener of listeners) {
         try {

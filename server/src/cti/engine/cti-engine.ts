@@ -43,7 +43,13 @@ export class CtiEngine {
     publish: (event: CtiEvent) => void;
     /** The IVR inbound calls enter first (IVR-1); without it every inbound call is queued. */
     ivr?: IvrGateway;
+    /**
+     * Call ids are `<prefix>-1`, `<prefix>-2` … (`call` unless told). A server gives each run its
+     * own prefix so ids never repeat across restarts (CDRs and recordings are keyed by them).
+     */
+    callIdPrefix?: string;
   }) {
+    const callIdPrefix = deps.callIdPrefix ?? 'call';
     this.#ctx = {
       port: deps.port,
       scheduler: deps.scheduler,
@@ -56,7 +62,7 @@ export class CtiEngine {
       recordings: new Map(),
       stats: { averageHandleMs: null },
       emit: deps.publish,
-      nextCallId: () => `call-${++this.#callSeq}`,
+      nextCallId: () => `${callIdPrefix}-${++this.#callSeq}`,
       requestRouting: () => {
         if (this.#routingRequested) return;
         this.#routingRequested = true;
