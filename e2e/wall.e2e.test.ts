@@ -87,9 +87,10 @@ describe.skipIf(skip)('supervisor wall in Chromium', () => {
     const profile = await trafficProfile(baseUrl(), admin);
     const code = profile.accessCodes[0]?.code;
     if (!code) throw new Error('the demo traffic profile has no access code');
-    const { ivrDigits: _ivr, ...rest } = profile;
     await setTraffic(baseUrl(), admin, true, {
-      ...rest,
+      ...profile,
+      // The demo IVR answers first: every caller asks for a human (0) at once.
+      ivrDigits: { probability: 1, digits: ['0'] },
       accessCodes: [{ code, callsPerHour: 3600 }],
       talkTime: { medianMs: 600_000, sigma: 0 },
       patience: { medianMs: 600_000, sigma: 0 },

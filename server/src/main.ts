@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     recordByDefault: config.cti.recordCalls,
     // Each run numbers its calls under its own prefix: CDRs and recordings are keyed by call id.
     callIdPrefix: `call-${Date.now().toString(36)}`,
+    // IVR-1: calls on access codes with a published flow meet the IVR first.
+    hasher,
   });
   const writer = createCallEventWriter(handle.db, {
     epoch: randomUUID(),

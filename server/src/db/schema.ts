@@ -145,7 +145,7 @@ export type CdrTable = {
   answered_at: Timestamp | null;
   ended_at: Timestamp;
   end_cause: string;
-  disposition: 'answered' | 'abandoned' | 'unanswered' | 'transferred_out' | 'failed';
+  disposition: 'answered' | 'abandoned' | 'unanswered' | 'transferred_out' | 'failed' | 'ivr';
   wait_ms: BigIntColumn;
   talk_ms: BigIntColumn;
   hold_ms: BigIntColumn;

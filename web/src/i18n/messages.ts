@@ -248,6 +248,7 @@ const zhCN = {
   'disposition.unanswered': '未接',
   'disposition.transferred_out': '转出',
   'disposition.failed': '失败',
+  'disposition.ivr': 'IVR 自助完成',
   'profile.title': '个人资料',
 } as const;
 
@@ -506,6 +507,7 @@ const enUS: Messages = {
   'disposition.unanswered': 'Unanswered',
   'disposition.transferred_out': 'Transferred out',
   'disposition.failed': 'Failed',
+  'disposition.ivr': 'Completed in the IVR',
   'profile.title': 'My profile',
 };
 

@@ -11,6 +11,7 @@ import * as m0009 from './0009_work_items_and_sms_subscriptions.ts';
 import * as m0010 from './0010_knowledge_base.ts';
 import * as m0011 from './0011_follow_ups.ts';
 import * as m0012 from './0012_ivr.ts';
+import * as m0013 from './0013_cdr_ivr_disposition.ts';
 
 // Numbered migrations, in order. A landed migration is never edited: add a new one.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_knowledge_base': m0010,
   '0011_follow_ups': m0011,
   '0012_ivr': m0012,
+  '0013_cdr_ivr_disposition': m0013,
 };

@@ -3,7 +3,14 @@ import { z } from 'zod';
 
 // API shapes of call records (CTI-20) and agent state history (CTI-14).
 
-export const CDR_DISPOSITIONS = ['answered', 'abandoned', 'unanswered', 'transferred_out', 'failed'] as const;
+export const CDR_DISPOSITIONS = [
+  'answered',
+  'abandoned',
+  'unanswered',
+  'transferred_out',
+  'failed',
+  'ivr',
+] as const;
 
 const staffId = z.coerce.number().int().min(1).max(2_147_483_647);
 

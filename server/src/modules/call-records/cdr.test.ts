@@ -127,6 +127,20 @@ describe('deriveCdr (CTI-20)', () => {
     expect(legs).toHaveLength(1);
   });
 
+  it('records an inbound call the IVR served and released, with no agent, as ivr (IVR-5)', () => {
+    const [start] = inboundStart();
+    const { cdr } = derive([start!, ended(20_000, 'completed')]);
+    expect(cdr.disposition).toBe('ivr');
+    expect(cdr.endCause).toBe('completed');
+  });
+
+  it('records a caller who hung up in the IVR as abandoned, the end cause keeping where (IVR-5)', () => {
+    const [start] = inboundStart();
+    const { cdr } = derive([start!, ended(5_000, 'abandoned_in_ivr')]);
+    expect(cdr.disposition).toBe('abandoned');
+    expect(cdr.endCause).toBe('abandoned_in_ivr');
+  });
+
   it('records a call no queue serves (never queued) as failed, not abandoned', () => {
     const [start] = inboundStart();
     const { cdr } = derive([start!, ended(0, 'abandoned_in_queue')]);

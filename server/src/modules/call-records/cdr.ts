@@ -15,11 +15,12 @@ export type TimedCtiEvent = { at: Date; event: CtiEvent };
  *   answered (end cause `abandoned_in_ivr` tells the IVR ones apart).
  * - `unanswered`: an outbound / internal call the far side did not take (busy, no answer, or
  *   the agent gave up while it rang).
+ * - `ivr`: an inbound call the IVR served and released, no agent involved (自助完成, IVR-5).
  * - `failed`: never answered for a technical reason: the switch failed, no queue serves the
  *   access code (the engine reports that as abandoned_in_queue without any call_queued), a
  *   supervisor forced it off, or the server restarted.
  */
-export type CdrDisposition = 'answered' | 'abandoned' | 'unanswered' | 'transferred_out' | 'failed';
+export type CdrDisposition = 'answered' | 'abandoned' | 'unanswered' | 'transferred_out' | 'failed' | 'ivr';
 
 export type RecordingFile = { recordingId: string; file: string; durationMs: number };
 
@@ -125,7 +126,9 @@ function dispositionOf(s: Derivation, cause: CallEndCause): CdrDisposition {
     case 'no_answer':
       return 'unanswered';
     case 'completed':
-      return s.start.direction === 'inbound' ? 'failed' : 'unanswered';
+      // An inbound call that ended normally without an agent was let go by the IVR (IVR-5).
+      if (s.start.direction !== 'inbound') return 'unanswered';
+      return s.queuedAt === null ? 'ivr' : 'failed';
     default:
       return 'failed';
   }
