@@ -44,6 +44,7 @@ export type OverflowTarget =
   | { kind: 'hangup'; announcement: LocalizedText };
 
 export type CallSummary = {
+  direction: CallDirection;
   callerNumber: string;
   calledNumber: string;
   accessCode: string | null;

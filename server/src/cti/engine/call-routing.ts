@@ -168,6 +168,7 @@ export function emitOffer(
     agentId: agent.id,
     number,
     call: {
+      direction: call.direction,
       callerNumber: call.callerNumber,
       calledNumber: call.calledNumber,
       accessCode: call.accessCode,

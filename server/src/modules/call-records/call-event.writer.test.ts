@@ -52,6 +52,7 @@ function shortCall(callId = 'call-1'): CallEventEnvelope[] {
         agentId: 1,
         number: '8001',
         call: {
+          direction: 'inbound',
           callerNumber: '13800138000',
           calledNumber: '10000',
           accessCode: '10000',

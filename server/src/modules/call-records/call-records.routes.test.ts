@@ -32,6 +32,7 @@ function calls(agentId: number): CtiEvent[][] {
         agentId,
         number: '8001',
         call: {
+          direction: 'inbound',
           callerNumber: '13800138000',
           calledNumber: '10000',
           accessCode: '10000',

@@ -31,6 +31,7 @@ const offered = (s: number, agentId: number) =>
     agentId,
     number: '8001',
     call: {
+      direction: 'inbound',
       callerNumber: '13800138000',
       calledNumber: '10000',
       accessCode: '10000',

@@ -23,6 +23,7 @@ const offered = (callId: string, agentId = ME): CtiEvent => ({
   via: 'skill',
   explanation: { 'zh-CN': '技能匹配', 'en-US': 'skill match' },
   call: {
+    direction: 'inbound',
     callerNumber: '13912345678',
     calledNumber: '10000',
     accessCode: '10000',
@@ -46,6 +47,7 @@ describe('call model from live events (UI-7, UI-8)', () => {
     let book = apply(events);
     const call = book.c1!;
     expect(call.callerNumber).toBe('13912345678');
+    expect(call.direction).toBe('inbound');
     expect(call.vip).toBe(true);
     expect(call.customerData).toEqual({ 卡号: '6222' });
     expect(call.answeredAt).toBe(events[1]!.at);

@@ -81,6 +81,7 @@ function update(call: CallInfo, event: CtiEvent, at: string, myId: number): Call
         via: event.via,
         explanation: event.explanation,
         offeredAt: at,
+        direction: event.call.direction,
         callerNumber: event.call.callerNumber,
         calledNumber: event.call.calledNumber,
         accessCode: event.call.accessCode,
