@@ -67,14 +67,7 @@ describeOnEachDialect(
 );
 
 describeOnEachDialect('department staff see only their own department (object checks)', (server) => {
-  const idOf = async (employeeNo: string) =>
-    (
-      await server()
-        .db.selectFrom('staff')
-        .select('id')
-        .where('employee_no', '=', employeeNo)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const idOf = (employeeNo: string) => server().staffId(employeeNo);
   const departmentId = async (code: string) =>
     (
       await server()

@@ -38,6 +38,8 @@ export type TestServer = {
   request<T = unknown>(method: string, path: string, opts?: RequestOptions): Promise<ApiResponse<T>>;
   /** Signs in and returns the Cookie header value for later requests. */
   login(employeeNo: string, password?: string): Promise<string>;
+  /** The staff id of a (demo) employee number. */
+  staffId(employeeNo: string): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -114,6 +116,14 @@ export async function startTestServer(
     baseUrl,
     request,
     login,
+    staffId: async (employeeNo) =>
+      (
+        await handle.db
+          .selectFrom('staff')
+          .select('id')
+          .where('employee_no', '=', employeeNo)
+          .executeTakeFirstOrThrow()
+      ).id,
     close: async () => {
       await app.close();
       await cti?.stop();

@@ -17,14 +17,7 @@ describeOnEachDialect('announcements (MSG-1)', (server) => {
         .where('code', '=', code)
         .executeTakeFirstOrThrow()
     ).id;
-  const staffId = async (employeeNo: string) =>
-    (
-      await server()
-        .db.selectFrom('staff')
-        .select('id')
-        .where('employee_no', '=', employeeNo)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const staffId = (employeeNo: string) => server().staffId(employeeNo);
   const count = async (table: 'announcements' | 'audit_events') =>
     Number(
       (

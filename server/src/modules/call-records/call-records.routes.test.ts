@@ -65,14 +65,7 @@ function calls(agentId: number): CtiEvent[][] {
 const SECONDS = [0, 0, 0, 5, 65];
 
 describeOnEachDialect('call records API (CTI-20)', (server) => {
-  const idOf = async (employeeNo: string) =>
-    (
-      await server()
-        .db.selectFrom('staff')
-        .select('id')
-        .where('employee_no', '=', employeeNo)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const idOf = (employeeNo: string) => server().staffId(employeeNo);
   let agentA = 0;
   let agentB = 0;
 

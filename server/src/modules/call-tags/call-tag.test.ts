@@ -6,14 +6,7 @@ import { insertFinishedCall } from './call-tag.fixtures.ts';
 const MIN = 60_000;
 
 describeOnEachDialect('call purpose tags (CTI-19)', (server) => {
-  const staffId = async (employeeNo: string) =>
-    (
-      await server()
-        .db.selectFrom('staff')
-        .select('id')
-        .where('employee_no', '=', employeeNo)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const staffId = (employeeNo: string) => server().staffId(employeeNo);
   const typeId = async (code: string) =>
     (
       await server()

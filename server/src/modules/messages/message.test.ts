@@ -12,14 +12,7 @@ type Msg = {
 type Help = { id: number; state: string; takenBy: { employeeNo: string } | null; callId: string | null };
 
 describeOnEachDialect('agent messages and help requests (CTI-18)', (server) => {
-  const staffId = async (employeeNo: string) =>
-    (
-      await server()
-        .db.selectFrom('staff')
-        .select('id')
-        .where('employee_no', '=', employeeNo)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const staffId = (employeeNo: string) => server().staffId(employeeNo);
 
   it('CTI-18 sends to several colleagues; each recipient gets a live notice and reads only their own', async () => {
     const { request, login } = server();

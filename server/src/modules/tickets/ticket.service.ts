@@ -6,6 +6,7 @@ import {
   type TicketState,
   type ticketInputSchema,
 } from '@switchboard/shared';
+import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../http/access.ts';
@@ -17,6 +18,7 @@ import { enqueueOutbound } from '../outbox/index.ts';
 import { decideTicket, type TicketCommand, type TicketFacts } from './machine/ticket-machine.ts';
 import { TICKET_FIELD_MESSAGES as M, REFUSAL_ERRORS, TICKET_ERRORS } from './ticket.errors.ts';
 import { ticketRepository as repo } from './ticket.repository.ts';
+import type { TicketTable } from './ticket.tables.ts';
 
 // The ticket use cases. Each runs inside the caller's transaction, writes its history row there
 // and returns who should hear about it once that transaction has committed.
@@ -136,19 +138,11 @@ export async function dispatchTicket(
     .where('category', '=', ticket.category)
     .executeTakeFirst();
   const deadline = new Date(ctx.now.getTime() + (workflow?.default_deadline_hours ?? 48) * HOUR);
-  await trx
-    .updateTable('tickets')
-    .set({ state: next, department_id: input.departmentId, deadline_at: deadline, updated_at: ctx.now })
-    .where('id', '=', id)
-    .execute();
-  await repo.appendEvent(trx, {
-    ticketId: id,
-    at: ctx.now,
-    actorId: ctx.actor.id,
-    action: 'dispatch',
-    from: ticket.state,
+  await moveTicket(trx, ticket, ctx, {
     to: next,
-    note: input.note ?? null,
+    action: 'dispatch',
+    note: input.note,
+    set: { department_id: input.departmentId, deadline_at: deadline },
   });
   return { id, state: next, notify: await repo.departmentSupervisors(trx, input.departmentId) };
 }
@@ -187,25 +181,11 @@ export async function reviewTicket(
     ...(input.deadlineAt ? { deadline_at: new Date(input.deadlineAt) } : {}),
   };
   if (next === 'rejected') {
-    await trx
-      .updateTable('tickets')
-      .set({
-        ...amended,
-        state: next,
-        validity: 'invalid',
-        invalid_reason: input.note ?? null,
-        updated_at: ctx.now,
-      })
-      .where('id', '=', id)
-      .execute();
-    await repo.appendEvent(trx, {
-      ticketId: id,
-      at: ctx.now,
-      actorId: ctx.actor.id,
-      action: 'review',
-      from: ticket.state,
+    await moveTicket(trx, ticket, ctx, {
       to: next,
-      note: input.note ?? null,
+      action: 'review',
+      note: input.note,
+      set: { ...amended, validity: 'invalid', invalid_reason: input.note ?? null },
     });
     return { id, state: next, notify: [ticket.ownerId] };
   }
@@ -251,19 +231,11 @@ export async function finishTicket(
   ctx: TicketContext,
 ): Promise<TicketChange> {
   const { ticket, next } = await decide(trx, id, { type: 'finish' }, ctx);
-  await trx
-    .updateTable('tickets')
-    .set({ state: next, answer: input.answer, updated_at: ctx.now })
-    .where('id', '=', id)
-    .execute();
-  await repo.appendEvent(trx, {
-    ticketId: id,
-    at: ctx.now,
-    actorId: ctx.actor.id,
-    action: 'finish',
-    from: ticket.state,
+  await moveTicket(trx, ticket, ctx, {
     to: next,
+    action: 'finish',
     note: input.answer,
+    set: { answer: input.answer },
   });
   await sendFeedbackIfPreferred(trx, ticket, input.answer, ctx.now);
   return { id, state: next, notify: [ticket.ownerId] };
@@ -314,25 +286,11 @@ export async function replyTicket(
   ctx: TicketContext,
 ): Promise<TicketChange> {
   const { ticket, next } = await decide(trx, id, { type: 'reply' }, ctx);
-  await trx
-    .updateTable('tickets')
-    .set({
-      state: next,
-      reply_channel: input.channel,
-      satisfaction: input.satisfaction,
-      reply_note: input.note ?? null,
-      updated_at: ctx.now,
-    })
-    .where('id', '=', id)
-    .execute();
-  await repo.appendEvent(trx, {
-    ticketId: id,
-    at: ctx.now,
-    actorId: ctx.actor.id,
-    action: 'reply',
-    from: ticket.state,
+  await moveTicket(trx, ticket, ctx, {
     to: next,
-    note: input.note ?? null,
+    action: 'reply',
+    note: input.note,
+    set: { reply_channel: input.channel, satisfaction: input.satisfaction, reply_note: input.note ?? null },
   });
   await timeline(trx, ticket, ctx, `${ticket.number} 已回复客户`);
   return { id, state: next, notify: [] };
@@ -345,16 +303,7 @@ export async function closeTicket(
   ctx: TicketContext,
 ): Promise<TicketChange> {
   const { ticket, next } = await decide(trx, id, { type: 'close' }, ctx);
-  await trx.updateTable('tickets').set({ state: next, updated_at: ctx.now }).where('id', '=', id).execute();
-  await repo.appendEvent(trx, {
-    ticketId: id,
-    at: ctx.now,
-    actorId: ctx.actor.id,
-    action: 'close',
-    from: ticket.state,
-    to: next,
-    note: input.note ?? null,
-  });
+  await moveTicket(trx, ticket, ctx, { to: next, action: 'close', note: input.note });
   await timeline(trx, ticket, ctx, `${ticket.number} 已关闭`);
   return { id, state: next, notify: [] };
 }
@@ -372,3 +321,34 @@ async function timeline(trx: Db, ticket: Ticket, ctx: TicketContext, summary: st
 }
 
 const validation = (fields: FieldError[]) => new AppError(COMMON_ERRORS.VALIDATION_FAILED, { fields });
+
+/**
+ * One step of the workflow (CPL-6): the ticket takes its new state (with the step's own changes)
+ * and the history gains its row, in the caller's transaction — never one without the other.
+ */
+async function moveTicket(
+  trx: Db,
+  ticket: Ticket,
+  ctx: TicketContext,
+  step: {
+    to: TicketState;
+    action: Parameters<typeof repo.appendEvent>[1]['action'];
+    note?: string | null | undefined;
+    set?: Omit<Updateable<TicketTable>, 'state' | 'updated_at'>;
+  },
+): Promise<void> {
+  await trx
+    .updateTable('tickets')
+    .set({ ...step.set, state: step.to, updated_at: ctx.now })
+    .where('id', '=', ticket.id)
+    .execute();
+  await repo.appendEvent(trx, {
+    ticketId: ticket.id,
+    at: ctx.now,
+    actorId: ctx.actor.id,
+    action: step.action,
+    from: ticket.state,
+    to: step.to,
+    note: step.note ?? null,
+  });
+}
