@@ -35,8 +35,10 @@ describe('serving the desktop', () => {
   it('falls back to gzip, and to plain for a client that accepts neither', async () => {
     const gz = await fetch(server.baseUrl + mainScript(), { headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
+    await gz.arrayBuffer(); // read every body: an unread one keeps its response open on the server
     const plain = await fetch(server.baseUrl + mainScript(), { headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
+    await plain.arrayBuffer();
   });
 
   it('makes the browser revalidate index.html, so a new release is picked up', async () => {

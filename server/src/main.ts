@@ -56,6 +56,11 @@ async function main(): Promise<void> {
   const stopBackgroundWork = startBackgroundWork(deps);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    // A client that never reads its response must not keep a restart waiting forever.
+    setTimeout(() => {
+      app.log.error('shutdown took over 15 s: exiting anyway');
+      process.exit(1);
+    }, 15_000).unref();
     await stopBackgroundWork();
     await app.close();
     await cti.stop();
