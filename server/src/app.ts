@@ -35,7 +35,9 @@ import { registerKnowledgeRoutes } from './modules/knowledge/knowledge.routes.ts
 import { registerMessageRoutes } from './modules/messages/message.routes.ts';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
+import { registerServiceHoursRoutes } from './modules/service-hours/service-hours.routes.ts';
 import { registerTicketRoutes } from './modules/tickets/ticket.routes.ts';
+import { registerVoicemailRoutes } from './modules/voicemail/voicemail.routes.ts';
 import { registerWorkItemRoutes } from './modules/work-items/work-item.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -102,6 +104,8 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   registerKnowledgeRoutes(app, deps);
   registerFollowUpRoutes(app, deps);
   registerIvrRoutes(app, deps);
+  registerVoicemailRoutes(app, deps);
+  registerServiceHoursRoutes(app, deps);
   if (deps.cti) {
     registerCtiAgentRoutes(app, deps, deps.cti);
     registerCtiSupervisorRoutes(app, deps, deps.cti);

@@ -11,6 +11,7 @@ import { startBackgroundWork } from './jobs/background.ts';
 import { createPasswordHasher } from './modules/auth/password-hasher.ts';
 import { createCallEventWriter } from './modules/call-records/call-event.writer.ts';
 import { closeDanglingCalls } from './modules/call-records/restart-recovery.ts';
+import { pendingCallbacks, recordVoicemailEvents } from './modules/voicemail/index.ts';
 import { seedDemoIfEmpty } from './seed/seed-demo.ts';
 import { SimClock } from './switch/sim/sim-clock.ts';
 
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
   });
   let seq = 0;
   cti.onEvent((event) => writer.append({ seq: ++seq, at: switchClock.now().toISOString(), event }));
+  // VM-1, ACD-6: voicemails and callback requests are stored; waiting callbacks survive a restart.
+  const voicemails = recordVoicemailEvents(handle.db, cti);
+  for (const pending of await pendingCallbacks(handle.db)) await cti.engine.restoreCallback(pending);
   const deps = { db: handle.db, dbKind: handle.kind, config, clock: systemClock, hasher, cti };
   const app = await buildApp(deps);
   if (recovered.callsClosed || recovered.agentPeriodsClosed) {
@@ -65,6 +69,8 @@ async function main(): Promise<void> {
     await app.close();
     await cti.stop();
     stopSwitchClock();
+    await voicemails.flush();
+    voicemails.close();
     await writer.close();
     await handle.close();
     process.exit(0);

@@ -43,6 +43,12 @@ export type OverflowTarget =
   | { kind: 'voicemail' }
   | { kind: 'hangup'; announcement: LocalizedText };
 
+/** Why a caller reached voicemail (VM-1). */
+export type VoicemailReason = 'all_busy' | 'after_hours' | 'ivr' | 'max_wait';
+
+/** How one automatic callback attempt went (ACD-6). */
+export type CallbackAttemptResult = 'connected' | 'no_answer' | 'busy' | 'failed' | 'cancelled';
+
 export type CallSummary = {
   direction: CallDirection;
   callerNumber: string;
@@ -136,7 +142,51 @@ export type CtiEvent =
   | { type: 'recording_paused'; callId: string; recordingId: string }
   | { type: 'recording_resumed'; callId: string; recordingId: string }
   | { type: 'recording_finished'; callId: string; recordingId: string; file: string; durationMs: number }
-  | { type: 'call_ended'; callId: string; cause: CallEndCause };
+  | { type: 'call_ended'; callId: string; cause: CallEndCause }
+  // ---- all busy (ACD-6, VM-1)
+  /** The caller is asked for a message; recording starts after the prompt. */
+  | { type: 'voicemail_started'; callId: string; reason: VoicemailReason }
+  /** A message was recorded (empty ones, under a second, are dropped and never reported). */
+  | {
+      type: 'voicemail_left';
+      callId: string;
+      callerNumber: string;
+      accessCode: string | null;
+      queueId: string | null;
+      reason: VoicemailReason;
+      recordingId: string;
+      /** The WAV file, as the switch reports it. */
+      file: string;
+      durationMs: number;
+      startedAt: string;
+    }
+  /**
+   * A waiting caller chose to be called back instead of waiting. `callbackId` (the caller's
+   * original call id) names the request across attempts; each attempt is a call of its own
+   * (direction outbound, queued with reason `callback` at the caller's place in the queue).
+   */
+  | {
+      type: 'callback_requested';
+      callbackId: string;
+      number: string;
+      queueId: string;
+      /** When the caller started waiting: the callback keeps this place in the queue. */
+      waitingSince: string;
+      priority: number;
+    }
+  /** An attempt's call is in the queue (first attempt, a retry, or restored after a restart). */
+  | { type: 'callback_queued'; callbackId: string; callId: string; attempt: number }
+  | {
+      type: 'callback_attempt_ended';
+      callbackId: string;
+      callId: string;
+      attempt: number;
+      /** The agent who took the preview (null when no agent had it yet, e.g. cancelled). */
+      agentId: number | null;
+      result: CallbackAttemptResult;
+      /** When the next attempt enters the queue; null: no more attempts (connected or given up). */
+      nextAttemptAt: string | null;
+    };
 
 export type CallEndCause =
   | 'completed'
@@ -150,6 +200,10 @@ export type CallEndCause =
   | 'forced'
   | 'max_wait'
   | 'no_route'
-  | 'system_restart';
+  | 'system_restart'
+  /** The caller reached voicemail (VM-1) and the call ended there. */
+  | 'voicemail'
+  /** The caller chose a callback (ACD-6): this call ends, the callback keeps its place. */
+  | 'callback_requested';
 
 export type CtiEventType = CtiEvent['type'];

@@ -11,6 +11,8 @@ export * from './knowledge.schema.ts';
 export * from './live-stream.ts';
 export * from './messaging.schema.ts';
 export * from './roles.ts';
+export * from './service-hours.schema.ts';
 export * from './text.ts';
 export * from './ticket.schema.ts';
+export * from './voicemail.schema.ts';
 export * from './work-item.schema.ts';

@@ -22,6 +22,11 @@ export type QueueConfig = {
   maxWaitMs: number | null;
   maxWaitTarget: OverflowTarget | null;
   announceEveryMs: number;
+  /**
+   * ACD-6, VM-1 遇忙处理: while waiting the caller may press 1 to be called back (keeping their
+   * place) or 2 to leave a message; the announcement offers what is allowed here.
+   */
+  allBusyOptions?: { callback: boolean; voicemail: boolean };
 };
 
 /** A skill group flagged 综合 (`isComprehensive` in the directory). */

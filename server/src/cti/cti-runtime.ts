@@ -3,6 +3,7 @@ import type { QueueConfig } from '../acd/acd.types.ts';
 import type { Db } from '../db/database.ts';
 import type { PasswordHasher } from '../modules/auth/password-hasher.ts';
 import { IvrHost } from '../modules/ivr-flows/ivr-host.ts';
+import { loadServiceHours, type ServiceHoursCache } from '../modules/service-hours/index.ts';
 import type { SimClock } from '../switch/sim/sim-clock.ts';
 import { createSimSwitch, type SimSwitch } from '../switch/sim/sim-switch.ts';
 import type { SwitchPort } from '../switch/switch-port.ts';
@@ -18,6 +19,8 @@ export type CtiRuntime = {
   sim: SimSwitch;
   clock: SimClock;
   traffic: TrafficGenerator;
+  /** When each skill group takes calls; closed ones send new callers to voicemail (VM-1). */
+  serviceHours: ServiceHoursCache;
   /** The IVR host, when the runtime was given a hasher (IVR-1). */
   ivr: IvrHost | undefined;
   config: CtiConfig;
@@ -57,6 +60,7 @@ export function queuesFromSkillGroups(
       maxWaitMs: null,
       maxWaitTarget: null,
       announceEveryMs: 30_000,
+      allBusyOptions: { callback: true, voicemail: true },
     }),
   );
 }
@@ -91,12 +95,14 @@ export async function createCtiRuntime(opts: CtiRuntimeOptions): Promise<CtiRunt
     vipNumbers: new Set(profile.vipNumbers),
   };
   const listeners = new Set<(event: CtiEvent) => void>();
+  const serviceHours = await loadServiceHours(opts.db);
   let ivr: IvrHost | undefined;
   const engine: CtiEngine = new CtiEngine({
     ...(opts.hasher ? { ivr: { start: (callId, channel) => ivr!.start(callId, channel) } } : {}),
     port: sim,
     scheduler: opts.clock,
     config,
+    serviceHours,
     ...(opts.callIdPrefix ? { callIdPrefix: opts.callIdPrefix } : {}),
     publish: (event) => {
       for (const listener of listeners) {
@@ -115,6 +121,7 @@ export async function createCtiRuntime(opts: CtiRuntimeOptions): Promise<CtiRunt
     sim,
     clock: opts.clock,
     traffic,
+    serviceHours,
     get ivr() {
       return ivr;
     },
@@ -159,9 +166,11 @@ function createIvrHost(db: Db, sim: SimSwitch, clock: SimClock, hasher: Password
     timers: clock,
     hasher,
     onLeave: (leave) => {
-      void engine.ivrLeft({ callId: leave.callId, transfer: leave.transfer }).catch((err) => {
-        console.error('IVR hand-off failed', err);
-      });
+      void engine
+        .ivrLeft({ callId: leave.callId, transfer: leave.transfer, voicemail: leave.voicemail })
+        .catch((err) => {
+          console.error('IVR hand-off failed', err);
+        });
     },
   });
 }

@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ivrFlowDefinitionSchema } from '@switchboard/shared';
 import { afterEach, expect, it } from 'vitest';
 import { deriveCdr } from '../modules/call-records/cdr.ts';
+import { insertFlow } from '../modules/ivr-flows/ivr-flow.repository.ts';
 import { SimClock } from '../switch/sim/sim-clock.ts';
 import { describeOnEachDialect } from '../testing/test-app.ts';
 import { type CtiRuntime, createCtiRuntime } from './cti-runtime.ts';
@@ -110,6 +112,48 @@ describeOnEachDialect('inbound calls enter the IVR (IVR-1, ACD-7)', (server) => 
     await pass(40_000); // the welcome, the menu three times (2 retries), the goodbye
     expect(callOf('call_ended')).toMatchObject([{ cause: 'completed' }]);
     expect(callOf('call_queued')).toHaveLength(0);
+  });
+
+  it('a flow ending on its voicemail node records the caller’s message (VM-1)', async () => {
+    const { db } = server();
+    const definition = ivrFlowDefinitionSchema.parse({
+      start: 'welcome',
+      nodes: [
+        { id: 'welcome', type: 'play', prompt: 'welcome', next: 'message' },
+        { id: 'message', type: 'voicemail' },
+      ],
+    });
+    const flow = await insertFlow(db, {
+      name: '留言测试',
+      accessCode: '1999',
+      definition,
+      createdBy: null,
+      now: new Date('2026-01-05T08:00:00Z'),
+    });
+    await db
+      .updateTable('ivr_flows')
+      .set({ published_version_id: flow.versionId })
+      .where('id', '=', flow.flowId)
+      .execute();
+    try {
+      const { cti, pass, callOf } = await setup();
+      const customer = await cti.sim.customerCalls('13912345672', '1999');
+      await pass(2_500); // the welcome
+      expect(callOf('voicemail_started')).toMatchObject([{ reason: 'ivr' }]);
+      await pass(2_000 + 4_000); // the voicemail prompt, then four seconds of message
+      await cti.sim.customerPressesDigits(customer.id, '#');
+      await pass(3_000);
+      const [left] = callOf('voicemail_left');
+      expect(left).toMatchObject({ reason: 'ivr', callerNumber: '13912345672' });
+      // Spoken from the end of the prompt (within the 100 ms steps and the IVR's hand-over) until #.
+      const ms = left?.type === 'voicemail_left' ? left.durationMs : 0;
+      expect(ms).toBeGreaterThanOrEqual(4_000);
+      expect(ms).toBeLessThanOrEqual(5_000);
+      expect(callOf('call_ended')).toMatchObject([{ cause: 'voicemail' }]);
+    } finally {
+      await forgetIvrSessions();
+      await db.deleteFrom('ivr_flows').where('id', '=', flow.flowId).execute();
+    }
   });
 
   it('a call to an access code without a published flow is queued at once, as before', async () => {

@@ -6,7 +6,9 @@ import type { FollowUpTables } from '../modules/follow-ups/follow-up.tables.ts';
 import type { IvrTables } from '../modules/ivr-flows/ivr.tables.ts';
 import type { KnowledgeTables } from '../modules/knowledge/knowledge.tables.ts';
 import type { MessagingTables } from '../modules/outbox/outbox.tables.ts';
+import type { ServiceHoursTables } from '../modules/service-hours/service-hours.tables.ts';
 import type { TicketTables } from '../modules/tickets/ticket.tables.ts';
+import type { VoicemailTables } from '../modules/voicemail/voicemail.tables.ts';
 import type { WorkItemTables } from '../modules/work-items/work-item.tables.ts';
 
 // Kysely table types. Timestamps are written by the application's clock, never by the database.
@@ -145,7 +147,15 @@ export type CdrTable = {
   answered_at: Timestamp | null;
   ended_at: Timestamp;
   end_cause: string;
-  disposition: 'answered' | 'abandoned' | 'unanswered' | 'transferred_out' | 'failed' | 'ivr';
+  disposition:
+    | 'answered'
+    | 'abandoned'
+    | 'unanswered'
+    | 'transferred_out'
+    | 'failed'
+    | 'ivr'
+    | 'voicemail'
+    | 'callback';
   wait_ms: BigIntColumn;
   talk_ms: BigIntColumn;
   hold_ms: BigIntColumn;
@@ -193,7 +203,9 @@ export type Database = CoreTables &
   WorkItemTables &
   KnowledgeTables &
   FollowUpTables &
-  IvrTables;
+  IvrTables &
+  VoicemailTables &
+  ServiceHoursTables;
 
 type CoreTables = {
   areas: AreaTable;

@@ -1,8 +1,15 @@
 import type { Db } from '../db/database.ts';
 import { DEMO_FLOW } from '../ivr/demo-flow.ts';
+import { createPasswordHasher, type PasswordHasher } from '../modules/auth/password-hasher.ts';
+import { DEMO_SELF_SERVICE_NUMBERS, DEMO_SERVICE_PASSWORD } from '../switch/traffic/traffic-profile.ts';
 
-/** The demo flow of access code 1000 (seed 002), published as version 1. */
-export async function seedIvr(db: Db, now: Date): Promise<void> {
+/**
+ * The demo flow of access code 1000 (seed 002), published as version 1, and the service password
+ * (IVR-2) of the numbers the demo traffic's bill-query callers dial from, so their queries succeed.
+ * seedDemoIfEmpty does not hand its hasher down; without one, the hash is made at the server's
+ * default argon2id cost (a hash carries its parameters, so any configured hasher verifies it).
+ */
+export async function seedIvr(db: Db, now: Date, hasher?: PasswordHasher): Promise<void> {
   const flow = await db
     .insertInto('ivr_flows')
     .values({ name: '10000 号客服热线主流程', access_code: '1000', created_at: now, updated_at: now })
@@ -25,5 +32,32 @@ export async function seedIvr(db: Db, now: Date): Promise<void> {
     .updateTable('ivr_flows')
     .set({ published_version_id: version.id })
     .where('id', '=', flow.id)
+    .execute();
+
+  // One hash for all: the demo numbers share the published demo password, like the demo staff.
+  const passwordHash = await (hasher ?? createPasswordHasher({ memoryKib: 19_456, timeCost: 3 })).hash(
+    DEMO_SERVICE_PASSWORD,
+  );
+  await db
+    .insertInto('ivr_service_passwords')
+    .values(
+      DEMO_SELF_SERVICE_NUMBERS.map((phone_number) => ({
+        phone_number,
+        password_hash: passwordHash,
+        locked_until: null,
+        updated_at: now,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('ivr_password_events')
+    .values(
+      DEMO_SELF_SERVICE_NUMBERS.map((phone_number) => ({
+        phone_number,
+        call_id: null,
+        kind: 'set',
+        at: now,
+      })),
+    )
     .execute();
 }

@@ -8,6 +8,7 @@ import { seedFollowUps } from './follow-ups.seed.ts';
 import { seedIvr } from './ivr.seed.ts';
 import { seedKnowledge } from './knowledge.seed.ts';
 import { seedMessaging } from './messaging.seed.ts';
+import { seedServiceHours } from './service-hours.seed.ts';
 import { seedTickets } from './tickets.seed.ts';
 import { seedWorkItems } from './work-items.seed.ts';
 
@@ -121,7 +122,8 @@ export async function seedDemoIfEmpty(db: Db, hasher: PasswordHasher, now: Date)
     await seedWorkItems(trx, now);
     await seedKnowledge(trx, now);
     await seedFollowUps(trx, now);
-    await seedIvr(trx, now);
+    await seedIvr(trx, now, hasher);
+    await seedServiceHours(trx, now);
   });
   return true;
 }

@@ -9,6 +9,7 @@ import { type CtiRuntime, createCtiRuntime } from '../cti/cti-runtime.ts';
 import type { DbHandle } from '../db/database.ts';
 import type { App, AppDeps } from '../http/app-types.ts';
 import { type CallEventWriter, createCallEventWriter } from '../modules/call-records/call-event.writer.ts';
+import { recordVoicemailEvents, type VoicemailRecorder } from '../modules/voicemail/index.ts';
 import { DEMO_PASSWORD } from '../seed/demo-data.ts';
 import { SimClock } from '../switch/sim/sim-clock.ts';
 import { DIALECTS, type Dialect, testConfig, testHasher } from './test-config.ts';
@@ -38,6 +39,8 @@ export type TestServer = {
   request<T = unknown>(method: string, path: string, opts?: RequestOptions): Promise<ApiResponse<T>>;
   /** Signs in and returns the Cookie header value for later requests. */
   login(employeeNo: string, password?: string): Promise<string>;
+  /** Stores voicemails and callback requests of a `cti: true` server; flush before reading them. */
+  voicemails: VoicemailRecorder | undefined;
   /** The staff id of a (demo) employee number. */
   staffId(employeeNo: string): Promise<number>;
   close(): Promise<void>;
@@ -64,10 +67,12 @@ export async function startTestServer(
     let seq = 0;
     cti.onEvent((event) => writer.append({ seq: ++seq, at: cti.clock.now().toISOString(), event }));
   }
+  const voicemails = cti ? recordVoicemailEvents(handle.db, cti) : undefined;
   const deps: AppDeps = {
     db: handle.db,
     dbKind: handle.kind,
-    config: { ...testConfig, ...opts.config },
+    // Call control records into its own folder: the server reads recordings from the same place.
+    config: { ...testConfig, ...opts.config, ...(ctiDir ? { dataDir: ctiDir } : {}) },
     clock,
     hasher: testHasher,
     ...(cti ? { cti } : {}),
@@ -113,6 +118,7 @@ export async function startTestServer(
     clock,
     cti,
     callEvents: writer,
+    voicemails,
     baseUrl,
     request,
     login,
@@ -127,6 +133,8 @@ export async function startTestServer(
     close: async () => {
       await app.close();
       await cti?.stop();
+      await voicemails?.flush();
+      voicemails?.close();
       await writer?.close();
       await handle.close();
       if (ctiDir) await rm(ctiDir, { recursive: true, force: true });

@@ -170,6 +170,8 @@ const zhCN = {
   'menu.followUpReports': '回访日志',
   'menu.ivrAnalytics': 'IVR 分析',
   'menu.ivrFlows': 'IVR 流程',
+  'menu.voicemail': '语音信箱与回呼',
+  'menu.serviceHours': '服务时间',
   'menu.myStats': '个人话务统计',
   'menu.teamReports': '班组报表',
   'menu.myRecordings': '我的录音',
@@ -249,6 +251,8 @@ const zhCN = {
   'disposition.transferred_out': '转出',
   'disposition.failed': '失败',
   'disposition.ivr': 'IVR 自助完成',
+  'disposition.voicemail': '留言',
+  'disposition.callback': '预约回呼',
   'profile.title': '个人资料',
 } as const;
 
@@ -427,6 +431,8 @@ const enUS: Messages = {
   'menu.followUpReports': 'Follow-up log',
   'menu.ivrAnalytics': 'IVR analytics',
   'menu.ivrFlows': 'IVR flows',
+  'menu.voicemail': 'Voicemail & callbacks',
+  'menu.serviceHours': 'Service hours',
   'menu.myStats': 'My call statistics',
   'menu.teamReports': 'Team reports',
   'menu.myRecordings': 'My recordings',
@@ -508,6 +514,8 @@ const enUS: Messages = {
   'disposition.transferred_out': 'Transferred out',
   'disposition.failed': 'Failed',
   'disposition.ivr': 'Completed in the IVR',
+  'disposition.voicemail': 'Voicemail',
+  'disposition.callback': 'Callback requested',
   'profile.title': 'My profile',
 };
 

@@ -1,5 +1,13 @@
 import type { ChannelId, HangupCause, SwitchEvent } from '../../switch/switch-port.ts';
 import { acceptInboundCall, enqueue } from './call-routing.ts';
+import {
+  attemptFailed,
+  customerAnswered,
+  customerReached,
+  previewAccepted,
+  previewDeclined,
+  requestCallback,
+} from './callbacks.ts';
 import type { Call, CallEndCause, CallLeg, CtiAgent } from './cti-types.ts';
 import {
   applyAgentEvent,
@@ -8,6 +16,14 @@ import {
   hangupQuietly,
   removeLeg,
 } from './engine-context.ts';
+import { farewellFinished } from './release.ts';
+import {
+  callerLeftVoicemail,
+  startVoicemail,
+  voicemailDigit,
+  voicemailPlaybackFinished,
+  voicemailRecorded,
+} from './voicemail.ts';
 
 // What the engine does when the switch reports something: a leg answered, a leg hung up, a
 // recording finished. Commands that end a leg on purpose remove it first, so the hang-up that
@@ -24,7 +40,19 @@ export async function handleSwitchEvent(ctx: EngineContext, event: SwitchEvent):
     case 'channel_hungup':
       await legHungUp(ctx, event.channelId, event.cause);
       return;
+    case 'dtmf_received':
+      await digitPressed(ctx, event.channelId, event.digit);
+      return;
+    case 'playback_finished': {
+      const found = ctx.legs.get(event.channelId);
+      const call = found && ctx.calls.get(found.callId);
+      if (call?.phase === 'voicemail')
+        await voicemailPlaybackFinished(ctx, call, event.channelId, event.playbackId);
+      else if (call?.phase === 'releasing') await farewellFinished(ctx, call, event.playbackId);
+      return;
+    }
     case 'recording_finished': {
+      if (voicemailRecorded(ctx, event.recordingId, event.file, event.durationMs)) return;
       const callId = recordings.get(event.recordingId);
       recordings.delete(event.recordingId);
       if (callId) {
@@ -43,6 +71,21 @@ export async function handleSwitchEvent(ctx: EngineContext, event: SwitchEvent):
   }
 }
 
+/**
+ * A key from a customer outside the IVR: while waiting, 1 books a callback (ACD-6) and 2 leaves a
+ * message (VM-1); in voicemail, # ends the message. Keys during a conversation are not ours.
+ */
+async function digitPressed(ctx: EngineContext, channelId: ChannelId, digit: string): Promise<void> {
+  const found = ctx.legs.get(channelId);
+  const call = found && ctx.calls.get(found.callId);
+  if (!call || found.leg.role !== 'customer') return;
+  if (call.phase === 'voicemail') return voicemailDigit(ctx, call, digit);
+  if (call.phase !== 'queued') return;
+  const options = ctx.config.queues.find((q) => q.id === call.queueId)?.allBusyOptions;
+  if (digit === '1' && options?.callback) await requestCallback(ctx, call);
+  else if (digit === '2' && options?.voicemail) await startVoicemail(ctx, call, 'all_busy');
+}
+
 async function legAnswered(ctx: EngineContext, channelId: ChannelId): Promise<void> {
   const found = ctx.legs.get(channelId);
   const call = found && ctx.calls.get(found.callId);
@@ -55,6 +98,14 @@ async function legAnswered(ctx: EngineContext, channelId: ChannelId): Promise<vo
       const agent = leg.staffId === null ? undefined : ctx.agents.get(leg.staffId);
       if (call.direction === 'inbound') {
         if (agent) await connectParty(ctx, call, leg, agent);
+        return;
+      }
+      if (call.callback && call.phase === 'offering') {
+        // ACD-6: the agent took the callback's preview; the agent waits in the bridge while the
+        // customer's phone rings.
+        await ensureBridge(ctx, call);
+        await ctx.port.addToBridge(call.bridgeId!, channelId);
+        if (agent) await previewAccepted(ctx, call, agent);
         return;
       }
       // Outbound or internal call (CTI-8, CTI-9): the caller's own phone waits in the bridge; the
@@ -106,8 +157,15 @@ async function legAnswered(ctx: EngineContext, channelId: ChannelId): Promise<vo
       await ctx.port.addToBridge(call.bridgeId, channelId, bridgeRoleFor(call, leg));
       return;
     }
-    case 'customer':
+    case 'customer': {
+      // Only a callback dials a customer leg (ACD-6): the customer picked up.
+      if (!call.callback || !call.bridgeId) return;
+      await ctx.port.addToBridge(call.bridgeId, channelId);
+      customerAnswered(ctx, call, leg);
+      const agent = call.ownerAgentId === null ? undefined : ctx.agents.get(call.ownerAgentId);
+      await markConnected(ctx, call, agent);
       return;
+    }
   }
 }
 
@@ -128,6 +186,8 @@ async function connectParty(ctx: EngineContext, call: Call, leg: CallLeg, agent:
   agent.callsHandledToday++;
   ctx.emit({ type: 'call_answered', callId: call.id, agentId: agent.id });
   await markConnected(ctx, call, agent);
+  // ACD-6: a customer who called again and reached an agent needs no callback any more.
+  if (call.firstAgentId === agent.id) await customerReached(ctx, call.callerNumber);
 }
 
 async function markConnected(ctx: EngineContext, call: Call, agent?: CtiAgent): Promise<void> {
@@ -185,6 +245,9 @@ async function legHungUp(ctx: EngineContext, channelId: ChannelId, cause: Hangup
   const agent = leg.staffId === null ? undefined : ctx.agents.get(leg.staffId);
 
   if (leg.role === 'customer') {
+    if (call.callback && !leg.answered) return attemptFailed(ctx, call, cause);
+    if (call.phase === 'voicemail') return callerLeftVoicemail(ctx, call);
+    if (call.phase === 'releasing' && call.releasing) return endCall(ctx, call, call.releasing.cause);
     if (call.phase === 'ivr') {
       // The IVR releasing a served caller is not an abandonment (IVR-5).
       return endCall(ctx, call, ctx.ivrReleased.delete(channelId) ? 'completed' : 'abandoned_in_ivr');
@@ -214,6 +277,10 @@ async function legHungUp(ctx: EngineContext, channelId: ChannelId, cause: Hangup
     return continueOrEnd(ctx, call);
   }
   const wasOwner = leg.staffId !== null && leg.staffId === call.ownerAgentId;
+  if (call.callback && call.phase === 'offering' && wasOwner) {
+    // The agent hung up while the callback's customer was still ringing: this attempt failed.
+    return attemptFailed(ctx, call, 'agent_left');
+  }
   if (agent) agentLeavesCall(ctx, agent, call);
   if (call.consult && wasOwner) {
     // The agent hung up in the middle of a consult: an answered consult becomes the transfer
@@ -256,12 +323,14 @@ async function legFailed(
   cause: HangupCause,
 ) {
   const now = ctx.scheduler.now();
-  if (leg.role === 'agent' && call.direction === 'inbound' && call.phase === 'offering' && agent) {
+  const offered = call.direction === 'inbound' || call.callback !== null;
+  if (leg.role === 'agent' && offered && call.phase === 'offering' && agent) {
     ctx.emit({ type: 'offer_failed', callId: call.id, agentId: agent.id, cause });
     const event = cause === 'no_answer' ? ('offer_timed_out' as const) : ('offer_withdrawn' as const);
     if (agent.status.callId === call.id)
       applyAgentEvent(ctx, agent, { type: event, at: now, callId: call.id });
     agent.channelId = null;
+    if (call.callback) return previewDeclined(ctx, call, agent.id);
     call.excludedAgentIds.push(agent.id);
     await enqueue(ctx, call, call.queueId!, call.reason);
     return;

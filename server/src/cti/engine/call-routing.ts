@@ -12,6 +12,7 @@ import { addLeg, applyAgentEvent, type EngineContext } from './engine-context.ts
 import { enterIvr } from './ivr-handoff.ts';
 import { stopWatching, watchQueuedCall } from './queue-watch.ts';
 import { startCall } from './start-call.ts';
+import { startVoicemail } from './voicemail.ts';
 
 /**
  * A customer dialled an access code (ACD-1): the call is answered by the switch and queued, or
@@ -19,8 +20,7 @@ import { startCall } from './start-call.ts';
  * `leaveIvr` when the caller asks for a human).
  */
 export async function acceptInboundCall(ctx: EngineContext, channel: Channel): Promise<void> {
-  const comprehensive = new Set(ctx.config.skillGroups.filter((g) => g.isComprehensive).map((g) => g.id));
-  const queue = queueForAccessCode(channel.calledNumber, ctx.config.queues, comprehensive);
+  const queue = queueOfAccessCode(ctx, channel.calledNumber);
   const vip = ctx.config.vipNumbers.has(channel.callerNumber);
   const call = startCall(ctx, {
     direction: 'inbound',
@@ -45,7 +45,30 @@ export async function acceptInboundCall(ctx: EngineContext, channel: Channel): P
     return;
   }
   if (await enterIvr(ctx, call, channel)) return;
-  await enqueue(ctx, call, queue.id, 'new');
+  await enqueueNewCall(ctx, call, queue.id);
+}
+
+/** The skill group ids flagged 综合 (the fallback for unknown codes and overflow). */
+export function comprehensiveGroupIds(ctx: EngineContext): Set<number> {
+  return new Set(ctx.config.skillGroups.filter((g) => g.isComprehensive).map((g) => g.id));
+}
+
+/** The queue an access code leads to (ACD-1), or 综合's for an unknown code. */
+export function queueOfAccessCode(ctx: EngineContext, accessCode: string) {
+  return queueForAccessCode(accessCode, ctx.config.queues, comprehensiveGroupIds(ctx));
+}
+
+/**
+ * A new caller asks for a human: queued while the queue's skill group is open; after hours (or on
+ * a holiday) they are asked for a message instead (VM-1).
+ */
+export async function enqueueNewCall(ctx: EngineContext, call: Call, queueId: string): Promise<void> {
+  const queue = ctx.config.queues.find((q) => q.id === queueId);
+  if (queue && ctx.serviceHours && !ctx.serviceHours.isOpen(queue.skillGroupId, ctx.scheduler.now())) {
+    call.queueId = queueId;
+    return startVoicemail(ctx, call, 'after_hours');
+  }
+  await enqueue(ctx, call, queueId, 'new');
 }
 
 /** Puts a call in a queue (new, or transferred with top priority, ACD-3); the customer hears music. */
@@ -117,8 +140,23 @@ export async function routeWaitingCalls(ctx: EngineContext): Promise<void> {
     const call = ctx.calls.get(offer.callId);
     const agent = ctx.agents.get(offer.agentId);
     if (!call || !agent || call.phase !== 'queued') continue;
-    await offerCall(ctx, call, agent, offer.via, offer.explanation);
+    await offerCall(
+      ctx,
+      call,
+      agent,
+      offer.via,
+      call.callback ? callbackExplanation(call, offer) : offer.explanation,
+    );
   }
+}
+
+/** ACD-6: the preview says it is a callback, which attempt, and why this agent. */
+function callbackExplanation(call: Call, offer: { explanation: { 'zh-CN': string; 'en-US': string } }) {
+  const attempt = call.callback?.attempt ?? 1;
+  return {
+    'zh-CN': `预约回呼（第 ${attempt} 次）：接听后系统将拨打客户 · ${offer.explanation['zh-CN']}`,
+    'en-US': `Callback (attempt ${attempt}): answer and the customer is dialled · ${offer.explanation['en-US']}`,
+  };
 }
 
 /** Rings the agent's extension for a call; the answer (or ring-out) comes back as a switch event. */
@@ -135,7 +173,8 @@ export async function offerCall(
   assertAgentEventAllowed(agent, { type: 'call_offered', at: ctx.scheduler.now(), callId: call.id });
   const channel = await ctx.port.originate({
     endpoint: { kind: 'extension', number: extension },
-    callerNumber: call.callerNumber,
+    // A callback's preview shows the customer's number on the phone, not the centre's.
+    callerNumber: call.callback?.number ?? call.callerNumber,
     ringTimeoutMs: ctx.config.offerRingTimeoutMs,
   });
   call.phase = 'offering';

@@ -8,6 +8,8 @@ import {
 import * as calls from './call-control.ts';
 import { handleSwitchEvent, startCallRecordingIfChosen } from './call-lifecycle.ts';
 import { routeWaitingCalls } from './call-routing.ts';
+import type { CallbackRestore } from './callbacks.ts';
+import * as callbacks from './callbacks.ts';
 import type {
   Call,
   CtiAgent,
@@ -17,6 +19,7 @@ import type {
   IvrGateway,
   MonitorMode,
   Scheduler,
+  ServiceHours,
   StaffRef,
   TransferTarget,
 } from './cti-types.ts';
@@ -48,6 +51,8 @@ export class CtiEngine {
      * own prefix so ids never repeat across restarts (CDRs and recordings are keyed by them).
      */
     callIdPrefix?: string;
+    /** When each skill group takes calls (VM-1 after-hours); always open when absent. */
+    serviceHours?: ServiceHours;
   }) {
     const callIdPrefix = deps.callIdPrefix ?? 'call';
     this.#ctx = {
@@ -55,6 +60,9 @@ export class CtiEngine {
       scheduler: deps.scheduler,
       config: deps.config,
       ivr: deps.ivr ?? null,
+      serviceHours: deps.serviceHours ?? null,
+      voicemails: new Map(),
+      callbackRetries: new Map(),
       ivrReleased: new Set(),
       agents: new Map(),
       calls: new Map(),
@@ -201,6 +209,16 @@ export class CtiEngine {
 
   /** The IVR let the call go: to a queue (a human), or ended (transfer null). */
   ivrLeft = (exit: IvrExit) => this.#serialize(() => leaveIvr(this.#ctx, exit));
+
+  // ---- all busy: callbacks (ACD-6)
+
+  /** Puts a waiting callback back in its queue at its old place (after a restart). */
+  restoreCallback = (pending: CallbackRestore) =>
+    this.#serialize(() => callbacks.restoreCallback(this.#ctx, pending));
+
+  /** Withdraws a callback that has not been connected (the customer called in, or asked not to). */
+  cancelCallback = (callbackId: string) =>
+    this.#serialize(() => callbacks.cancelCallback(this.#ctx, callbackId));
 
   // ---- supervisor commands (SUP-1 … SUP-5, SUP-8)
 

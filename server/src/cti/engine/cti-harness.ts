@@ -7,7 +7,7 @@ import { createSimSwitch, type SimSwitch } from '../../switch/sim/sim-switch.ts'
 import type { ChannelId } from '../../switch/switch-port.ts';
 import type { SkillAssignment } from '../agent-state/index.ts';
 import { CtiEngine } from './cti-engine.ts';
-import type { CtiConfig, CtiEvent } from './cti-types.ts';
+import type { CtiConfig, CtiEvent, ServiceHours } from './cti-types.ts';
 
 // A small call centre on the simulated switch, for the CTI scenario suite. Scenarios speak only
 // through the engine (the agents' and supervisors' commands) and the switch driver (what callers
@@ -39,6 +39,7 @@ function queue(
     maxWaitMs: null,
     maxWaitTarget: null,
     announceEveryMs: 30_000,
+    allBusyOptions: { callback: true, voicemail: true },
   };
 }
 
@@ -54,7 +55,10 @@ export type Person = (typeof PEOPLE)[keyof typeof PEOPLE];
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
-export async function createHarness(overrides: Partial<CtiConfig> = {}) {
+export async function createHarness(
+  overrides: Partial<CtiConfig> = {},
+  deps: { serviceHours?: ServiceHours } = {},
+) {
   const clock = new SimClock(new Date('2026-01-05T09:00:00Z'));
   const recordingsDir = await mkdtemp(join(tmpdir(), 'switchboard-cti-'));
   const sim: SimSwitch = createSimSwitch({ clock, recordingsDir });
@@ -74,7 +78,13 @@ export async function createHarness(overrides: Partial<CtiConfig> = {}) {
     vipNumbers: new Set(['13900000001']),
     ...overrides,
   };
-  const engine = new CtiEngine({ port: sim, scheduler: clock, config, publish: (e) => events.push(e) });
+  const engine = new CtiEngine({
+    port: sim,
+    scheduler: clock,
+    config,
+    publish: (e) => events.push(e),
+    ...(deps.serviceHours ? { serviceHours: deps.serviceHours } : {}),
+  });
 
   /** Lets simulated time pass and every resulting event be handled. */
   const pass = async (ms = 0) => {

@@ -1,5 +1,6 @@
 import type {
   CallDirection,
+  CallEndCause,
   CallReason,
   IvrTransferTarget,
   LegRole,
@@ -11,9 +12,11 @@ import type { QueueConfig } from '../../acd/acd.types.ts';
 import type { Clock } from '../../clock.ts';
 import type { Channel, ChannelId, RecordingId } from '../../switch/switch-port.ts';
 import type { AgentStatus } from '../agent-state/index.ts';
+import type { VoicemailStage } from './voicemail.ts';
 
 // The wire types of CTI events live in shared/src/cti-event.ts; the engine's own model is below.
 export type {
+  CallbackAttemptResult,
   CallDirection,
   CallEndCause,
   CallSummary,
@@ -22,6 +25,7 @@ export type {
   MonitorMode,
   StaffRef,
   TransferTarget,
+  VoicemailReason,
 } from '@switchboard/shared';
 
 /** Timers on the same clock the switch runs on (the simulated clock, or real time later). */
@@ -56,8 +60,23 @@ export type CallLeg = {
   monitorMode?: MonitorMode;
 };
 
-/** `ivr`: answered and in the IVR (IVR-1), not yet waiting for an agent. */
-export type CallPhase = 'ivr' | 'queued' | 'offering' | 'connected' | 'ended';
+/**
+ * `ivr`: answered and in the IVR (IVR-1), not yet waiting for an agent. `voicemail`: the caller
+ * is hearing the voicemail prompt or leaving a message (VM-1). `releasing`: the system says a last
+ * word (message received, callback booked) and then hangs up.
+ */
+export type CallPhase = 'ivr' | 'queued' | 'offering' | 'voicemail' | 'releasing' | 'connected' | 'ended';
+
+/** An automatic callback attempt (ACD-6): the call an agent previews, then the customer is dialled. */
+export type CallbackAttempt = {
+  /** The request's id (the caller's original call id), the same across attempts. */
+  callbackId: string;
+  number: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** The agent who accepted the preview; null until then. */
+  agentId: number | null;
+};
 
 export type Call = {
   id: string;
@@ -89,7 +108,13 @@ export type Call = {
   } | null;
   recordingId: RecordingId | null;
   recordingPaused: boolean;
-  /** Announcement / max-wait timer while queued (ACD-5). */
+  /** Where the caller is in voicemail (VM-1), while the phase is `voicemail`. */
+  voicemail: VoicemailStage | null;
+  /** While `releasing`: the farewell prompt, and how the call ends after it. */
+  releasing: { playbackId: string; cause: CallEndCause } | null;
+  /** Set on the calls of automatic callbacks (ACD-6). */
+  callback: CallbackAttempt | null;
+  /** Announcement / max-wait timer while queued (ACD-5); the message timer in voicemail. */
   queueTimer: number | null;
   startedAt: Date;
   answeredAt: Date | null;
@@ -106,7 +131,12 @@ export type IvrGateway = {
 export type IvrExit = {
   callId: string;
   transfer: IvrTransferTarget | null;
+  /** The flow ended on a voicemail node: the caller leaves a message (VM-1). */
+  voicemail?: boolean;
 };
+
+/** When each skill group takes calls; a closed group's new callers go to voicemail (VM-1). */
+export type ServiceHours = { isOpen(skillGroupId: number, at: Date): boolean };
 
 export type CtiConfig = {
   queues: QueueConfig[];
@@ -116,6 +146,10 @@ export type CtiConfig = {
   offerRingTimeoutMs: number;
   outboundRingTimeoutMs: number;
   recordByDefault: boolean;
+  /** ACD-6: after a failed callback attempt, wait this long before the next (one entry per retry). */
+  callbackRetryMs?: readonly number[];
+  /** VM-1: the longest message a caller may leave. */
+  voicemailMaxMs?: number;
   /** Caller numbers treated as VIP (大客户) until the customer module supplies the flag. */
   vipNumbers: ReadonlySet<string>;
 };

@@ -11,8 +11,19 @@ import type {
   CtiEvent,
   IvrGateway,
   Scheduler,
+  ServiceHours,
   StaffRef,
+  VoicemailReason,
 } from './cti-types.ts';
+
+export type VoicemailInProgress = {
+  callId: string;
+  callerNumber: string;
+  accessCode: string | null;
+  queueId: string | null;
+  reason: VoicemailReason;
+  startedAt: Date;
+};
 
 /** The engine's state and services, shared by its parts (routing, call control, supervision). */
 export type EngineContext = {
@@ -21,6 +32,12 @@ export type EngineContext = {
   config: CtiConfig;
   /** The IVR inbound calls enter first when their access code has a published flow (IVR-1). */
   ivr: IvrGateway | null;
+  /** When each skill group takes calls (VM-1); null: always open. */
+  serviceHours: ServiceHours | null;
+  /** ACD-6: callbacks waiting for their next attempt (callback id → the timer and the last attempt). */
+  callbackRetries: Map<string, { timer: number; lastCallId: string; attempt: number; number: string }>;
+  /** Voicemail recordings in progress: recording id → what the message will be filed under. */
+  voicemails: Map<string, VoicemailInProgress>;
   /** Customer channels the IVR is releasing itself (served, said goodbye): not abandoned. */
   ivrReleased: Set<ChannelId>;
   agents: Map<number, CtiAgent>;

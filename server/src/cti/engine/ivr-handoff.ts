@@ -1,11 +1,11 @@
 import type { IvrTransferTarget } from '@switchboard/shared';
 import type { QueueConfig } from '../../acd/acd.types.ts';
-import { queueForAccessCode } from '../../acd/route-access-code.ts';
 import type { Channel } from '../../switch/switch-port.ts';
 import { endCall } from './call-lifecycle.ts';
-import { enqueue } from './call-routing.ts';
+import { comprehensiveGroupIds, enqueueNewCall, queueOfAccessCode } from './call-routing.ts';
 import type { Call, IvrExit } from './cti-types.ts';
 import { customerLeg, type EngineContext } from './engine-context.ts';
+import { startVoicemail } from './voicemail.ts';
 
 // IVR-1 / ACD-7: an inbound call whose access code has a published flow is answered and handed
 // to the IVR; when the IVR lets it go to a human, it is queued exactly as a new inbound call.
@@ -28,13 +28,18 @@ export async function leaveIvr(ctx: EngineContext, exit: IvrExit): Promise<void>
   if (call?.phase !== 'ivr') return; // the caller hung up first: already ended
   const customer = customerLeg(call);
   if (!customer) return endCall(ctx, call, 'abandoned_in_ivr');
+  if (exit.voicemail) {
+    // The flow's voicemail node (VM-1): the message is filed under the access code's queue.
+    call.queueId = queueOfAccessCode(ctx, call.accessCode ?? call.calledNumber)?.id ?? null;
+    return startVoicemail(ctx, call, 'ivr');
+  }
   if (exit.transfer === null) {
     ctx.ivrReleased.delete(customer.channelId);
     return endCall(ctx, call, 'completed');
   }
   const queue = queueForIvrTarget(ctx, exit.transfer, call.accessCode ?? call.calledNumber);
   if (!queue) return endCall(ctx, call, 'no_route');
-  await enqueue(ctx, call, queue.id, 'new');
+  await enqueueNewCall(ctx, call, queue.id);
 }
 
 /**
@@ -46,12 +51,12 @@ function queueForIvrTarget(
   target: IvrTransferTarget,
   accessCode: string,
 ): QueueConfig | null {
-  const comprehensive = new Set(ctx.config.skillGroups.filter((g) => g.isComprehensive).map((g) => g.id));
   if (target.kind === 'queue') {
     const group = ctx.config.skillGroups.find((g) => g.code !== undefined && g.code === target.queueCode);
     const queue = group && ctx.config.queues.find((q) => q.skillGroupId === group.id);
     if (queue) return queue;
   }
+  const comprehensive = comprehensiveGroupIds(ctx);
   const general = ctx.config.queues.find((q) => comprehensive.has(q.skillGroupId));
-  return general ?? queueForAccessCode(accessCode, ctx.config.queues, comprehensive);
+  return general ?? queueOfAccessCode(ctx, accessCode);
 }

@@ -4,6 +4,7 @@ import { announcementText, expectedWaitMs, positionOf } from '../../acd/wait-est
 import { endCall } from './call-lifecycle.ts';
 import type { Call } from './cti-types.ts';
 import { customerLeg, type EngineContext } from './engine-context.ts';
+import { startVoicemail } from './voicemail.ts';
 
 // While a call waits (ACD-5): the caller hears their position and expected wait at the queue's
 // interval, and a call that reaches the queue's maximum wait goes to its overflow target.
@@ -13,6 +14,8 @@ const DEFAULT_HANDLE_MS = 180_000;
 
 export function watchQueuedCall(ctx: EngineContext, call: Call): void {
   stopWatching(ctx, call);
+  // A callback has no caller on the line to announce to; it waits for its agent.
+  if (call.callback) return;
   const queue = ctx.config.queues.find((q) => q.id === call.queueId);
   if (!queue || !call.enqueuedAt) return;
   const now = ctx.scheduler.now().getTime();
@@ -55,9 +58,10 @@ async function announce(ctx: EngineContext, call: Call): Promise<void> {
     recentAverageHandleMs: ctx.stats.averageHandleMs ?? DEFAULT_HANDLE_MS,
     agentsServing: serving,
   });
+  const options = queue.allBusyOptions;
   const text = {
-    'zh-CN': announcementText(position, wait, 'zh-CN'),
-    'en-US': announcementText(position, wait, 'en-US'),
+    'zh-CN': announcementText(position, wait, 'zh-CN') + allBusyOptionsText(options, 'zh-CN'),
+    'en-US': announcementText(position, wait, 'en-US') + allBusyOptionsText(options, 'en-US'),
   };
   ctx.emit({
     type: 'queue_announcement',
@@ -70,7 +74,7 @@ async function announce(ctx: EngineContext, call: Call): Promise<void> {
   await ctx.port.playPrompt(customer.channelId, `tts:${text['zh-CN']}`).catch(() => undefined);
 }
 
-/** Returns false when the target cannot take the call yet (voicemail arrives with the IVR). */
+/** Sends a call that waited the queue's maximum to its target (another queue, voicemail, goodbye). */
 async function overflow(ctx: EngineContext, call: Call, target: OverflowTarget): Promise<boolean> {
   switch (target.kind) {
     case 'queue': {
@@ -100,8 +104,24 @@ async function overflow(ctx: EngineContext, call: Call, target: OverflowTarget):
       return true;
     }
     case 'voicemail':
-      return false;
+      ctx.emit({ type: 'queue_overflowed', callId: call.id, fromQueueId: call.queueId ?? '', target });
+      await startVoicemail(ctx, call, 'max_wait');
+      return true;
   }
+}
+
+/** ACD-6, VM-1: what a waiting caller may do instead of waiting, as the announcement says it. */
+function allBusyOptionsText(
+  options: { callback: boolean; voicemail: boolean } | undefined,
+  locale: 'zh-CN' | 'en-US',
+): string {
+  const parts: string[] = [];
+  if (options?.callback) parts.push(locale === 'zh-CN' ? '按1预约回呼' : 'press 1 to be called back');
+  if (options?.voicemail) parts.push(locale === 'zh-CN' ? '按2留言' : 'press 2 to leave a message');
+  if (parts.length === 0) return '';
+  return locale === 'zh-CN'
+    ? `如不愿等待，请${parts.join('，')}。`
+    : ` If you prefer not to wait, ${parts.join(' or ')}.`;
 }
 
 function asQueued(call: Call): QueuedCall {

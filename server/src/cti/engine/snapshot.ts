@@ -28,6 +28,8 @@ export function snapshotOf(ctx: EngineContext) {
       queueId: q.id,
       name: q.name,
       waiting: waiting.length,
+      /** Of the waiting: callbacks keeping a caller's place (ACD-6). */
+      callbacks: waiting.filter((c) => c.callback !== null).length,
       longestWaitSeconds: waiting.length ? Math.floor((now.getTime() - oldest) / 1000) : 0,
     };
   });

@@ -12,6 +12,9 @@ import * as m0010 from './0010_knowledge_base.ts';
 import * as m0011 from './0011_follow_ups.ts';
 import * as m0012 from './0012_ivr.ts';
 import * as m0013 from './0013_cdr_ivr_disposition.ts';
+import * as m0014 from './0014_cdr_voicemail_callback_disposition.ts';
+import * as m0015 from './0015_voicemail_and_callbacks.ts';
+import * as m0016 from './0016_service_hours.ts';
 
 // Numbered migrations, in order. A landed migration is never edited: add a new one.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0011_follow_ups': m0011,
   '0012_ivr': m0012,
   '0013_cdr_ivr_disposition': m0013,
+  '0014_cdr_voicemail_callback_disposition': m0014,
+  '0015_voicemail_and_callbacks': m0015,
+  '0016_service_hours': m0016,
 };

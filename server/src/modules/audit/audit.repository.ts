@@ -72,7 +72,11 @@ export type AuditAction =
   | 'follow_up.change'
   | 'follow_up.run'
   | 'follow_up.export'
-  | 'ivr_flow.change';
+  | 'ivr_flow.change'
+  | 'voicemail.play'
+  | 'voicemail.change'
+  | 'callback.change'
+  | 'service_hours.change';
 
 export type AuditEntry = {
   at: Date;

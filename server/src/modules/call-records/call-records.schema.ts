@@ -10,6 +10,8 @@ export const CDR_DISPOSITIONS = [
   'transferred_out',
   'failed',
   'ivr',
+  'voicemail',
+  'callback',
 ] as const;
 
 const staffId = z.coerce.number().int().min(1).max(2_147_483_647);

@@ -96,7 +96,9 @@ export function applyEvent(s: Derivation, event: CtiEvent, at: Date): void {
       // Outbound / internal: the dialler goes straight to talking on the new call.
       if (start.direction !== 'inbound' && s.dialerId === null && event.state === 'talking') {
         s.dialerId = s.firstAgentId = s.ownerId = event.agentId;
-        legs.add('agent', event.agentId, start.callerNumber, at, at);
+        // A callback's agent was offered it first (ACD-6): that leg connects.
+        if (legs.find(event.agentId)) legs.join(event.agentId, at);
+        else legs.add('agent', event.agentId, start.callerNumber, at, at);
       } else if (start.direction === 'internal' && event.state === 'ringing' && !legs.find(event.agentId)) {
         legs.add('agent', event.agentId, start.calledNumber, at, null);
       }
@@ -105,7 +107,15 @@ export function applyEvent(s: Derivation, event: CtiEvent, at: Date): void {
       s.queueId ??= event.queueId;
       s.queuedAt ??= at;
       // Whoever was still ringing or being consulted is gone: the customer waits again.
-      legs.closeWhere(at, (l) => l.role === 'customer' || l.role === 'supervisor' || l.joinedAt !== null);
+      // A callback waits for an agent before its customer is dialled (ACD-6): that leg stays.
+      legs.closeWhere(
+        at,
+        (l) =>
+          l.role === 'customer' ||
+          l.role === 'supervisor' ||
+          l.joinedAt !== null ||
+          (event.reason === 'callback' && l.role === 'outside'),
+      );
       s.consult = null;
       moveTo(s, 'waiting', at);
       break;
@@ -171,6 +181,17 @@ export function applyEvent(s: Derivation, event: CtiEvent, at: Date): void {
       s.ownerId = event.supervisorId;
       break;
     }
+    case 'party_answered':
+      // The customer of a callback picked up (ACD-6).
+      if (start.direction === 'outbound' && s.answeredAt === null && event.role === 'customer') {
+        const leg = legs.find(null, event.number, 'outside');
+        if (leg) {
+          leg.role = 'customer';
+          leg.joinedAt = at;
+        }
+        markAnswered(s, at);
+      }
+      break;
     case 'recording_started':
       // No event says an outside number answered an outbound call; recording starts exactly then.
       if (start.direction === 'outbound' && s.answeredAt === null && s.phase === 'waiting') {

@@ -16,11 +16,22 @@ export type TimedCtiEvent = { at: Date; event: CtiEvent };
  * - `unanswered`: an outbound / internal call the far side did not take (busy, no answer, or
  *   the agent gave up while it rang).
  * - `ivr`: an inbound call the IVR served and released, no agent involved (自助完成, IVR-5).
+ * - `voicemail`: the caller left a message (or reached voicemail) instead of an agent (VM-1).
+ * - `callback`: the caller chose to be called back (ACD-6); the attempts are outbound calls of
+ *   their own.
  * - `failed`: never answered for a technical reason: the switch failed, no queue serves the
  *   access code (the engine reports that as abandoned_in_queue without any call_queued), a
  *   supervisor forced it off, or the server restarted.
  */
-export type CdrDisposition = 'answered' | 'abandoned' | 'unanswered' | 'transferred_out' | 'failed' | 'ivr';
+export type CdrDisposition =
+  | 'answered'
+  | 'abandoned'
+  | 'unanswered'
+  | 'transferred_out'
+  | 'failed'
+  | 'ivr'
+  | 'voicemail'
+  | 'callback';
 
 export type RecordingFile = { recordingId: string; file: string; durationMs: number };
 
@@ -116,6 +127,10 @@ function dispositionOf(s: Derivation, cause: CallEndCause): CdrDisposition {
     return out || cause === 'transferred_out' ? 'transferred_out' : 'answered';
   }
   switch (cause) {
+    case 'voicemail':
+      return 'voicemail';
+    case 'callback_requested':
+      return 'callback';
     case 'abandoned_in_ivr':
       // Hung up in the IVR before asking for a human (IVR-5); the end cause keeps the detail.
       return 'abandoned';

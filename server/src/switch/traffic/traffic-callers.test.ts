@@ -33,6 +33,9 @@ describe('callers', () => {
       completed: 0,
       endedBySwitch: 0,
       inProgress: 0,
+      callbackRequests: 0,
+      voicemailRequests: 0,
+      callbacksAnswered: 0,
     });
     expect(clock.pendingTimers).toBe(0);
   });
@@ -189,5 +192,88 @@ describe('callers', () => {
       expect(traffic.stats().placed).toBeGreaterThan(10);
       expect(events.some((e) => e.type === 'dtmf_received')).toBe(false);
     }
+  });
+
+  it("follow their access code's IVR script: each step after the previous one, from the script's numbers", async () => {
+    const { clock, sim, traffic, placed, events } = await setup(
+      profileWith({
+        accessCodes: [
+          {
+            code: '1000',
+            callsPerHour: 60,
+            ivrScripts: [
+              {
+                name: 'bill',
+                weight: 1,
+                callerNumbers: ['13910039595'],
+                steps: [
+                  { afterMs: 3000, digits: '1' },
+                  { afterMs: 3500, digits: '135790' },
+                ],
+              },
+            ],
+          },
+        ],
+        ivrDigits: { probability: 1, digits: ['0'] }, // for other codes only
+      }),
+    );
+    switchAnswersCalls(sim);
+
+    traffic.start();
+    await clock.advance(30 * MINUTE);
+    traffic.stop();
+    await clock.advance(MINUTE);
+
+    expect(placed.length).toBeGreaterThan(10);
+    for (const call of placed) {
+      expect(call).toMatchObject({ callerNumber: '13910039595', ivrScript: 'bill', ivrDigits: '1135790' });
+      const answeredAt = sim.getChannel(call.channelId)?.answeredAt?.getTime() ?? Number.NaN;
+      const dtmf = events.flatMap((e) =>
+        e.type === 'dtmf_received' && e.channelId === call.channelId
+          ? [[e.digit, e.at.getTime() - answeredAt]]
+          : [],
+      );
+      expect(dtmf).toEqual([
+        ['1', 3000],
+        ['1', 6500],
+        ['3', 6600],
+        ['5', 6700],
+        ['7', 6800],
+        ['9', 6900],
+        ['0', 7000],
+      ]);
+    }
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('draw IVR scripts by weight; an empty script presses nothing', async () => {
+    const { clock, sim, traffic, placed, events } = await setup(
+      profileWith({
+        accessCodes: [
+          {
+            code: '1000',
+            callsPerHour: 3600,
+            ivrScripts: [
+              { name: 'human', weight: 3, steps: [{ afterMs: 1500, digits: '0' }] },
+              { name: 'silent', weight: 1, steps: [] },
+              { name: 'never', weight: 0, steps: [{ afterMs: 1500, digits: '9' }] },
+            ],
+          },
+        ],
+        patience: { medianMs: 5000, sigma: 0 },
+      }),
+    );
+    switchAnswersCalls(sim);
+
+    traffic.start();
+    await clock.advance(30 * MINUTE);
+
+    const n = placed.length;
+    const human = placed.filter((c) => c.ivrScript === 'human');
+    expect(Math.abs(human.length / n - 0.75)).toBeLessThan(0.05);
+    expect(placed.filter((c) => c.ivrScript === 'silent').every((c) => c.ivrDigits === null)).toBe(true);
+    expect(placed.some((c) => c.ivrScript === 'never')).toBe(false);
+    const pressed = new Set(events.flatMap((e) => (e.type === 'dtmf_received' ? [e.channelId] : [])));
+    expect(pressed).toEqual(new Set(human.map((c) => c.channelId)));
   });
 });

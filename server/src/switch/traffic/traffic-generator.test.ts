@@ -220,6 +220,11 @@ describe('profiles', () => {
       { ...DEMO_PROFILE, accessCodes: [{ code: 'abc', callsPerHour: 1 }] },
       { ...DEMO_PROFILE, patience: { medianMs: 0, sigma: 1 } },
       { ...DEMO_PROFILE, ivrDigits: { probability: 0.5, digits: ['9x'] } },
+      { ...DEMO_PROFILE, allBusy: { ...DEMO_PROFILE.allBusy, callbackShare: 0.6, voicemailShare: 0.6 } },
+      {
+        ...DEMO_PROFILE,
+        accessCodes: [{ code: '1000', callsPerHour: 1, ivrScripts: [{ name: 'x', weight: 0, steps: [] }] }],
+      },
     ];
     for (const profile of bad) expect(trafficProfileSchema.safeParse(profile).success).toBe(false);
   });

@@ -10,23 +10,31 @@ import {
   type PlacedCall,
   placedCallView,
 } from './traffic-call.ts';
+import { createCallbackPhones } from './traffic-callbacks.ts';
 import { type TrafficProfile, trafficProfileSchema } from './traffic-profile.ts';
 
 // The traffic generator plays the customers. The model, kept deliberately simple:
 // - Arrivals are a Poisson process per access code: exponential gaps on the simulated clock, each
 //   code with its own random streams (one for arrival times, one for the callers), so a code's calls
 //   do not change when another code or the caller mix changes.
-// - Everything about a call (number, VIP, patience, talk time, IVR digits) is drawn when it arrives,
-//   so the same seed and the same switch behaviour give the same calls at the same times.
+// - Everything about a call (number, VIP, patience, talk time, IVR script, all-busy choice) is drawn
+//   when it arrives, so the same seed and the same switch behaviour give the same calls at the same
+//   times. After the switch answers, the caller presses its script's steps on the clock.
 // - Patience runs from the moment the call is placed (ringing, IVR and queue all count) until an
 //   agent is bridged with the caller: a bridge holding the caller and at least one other member
 //   whose role is `speak`. Then talk time runs; when it is over the caller hangs up.
 // - Talk time keeps running whatever happens next (hold, transfer, the agent leaving the bridge):
 //   a caller on hold is still "in the call". Only the switch hanging up ends it sooner.
+// - All busy (ACD-6, VM-1): a caller whose patience runs out, answered and done with its steps, may
+//   press 1 (callback: the switch hangs up; its phone then answers the dial-back as drawn, see
+//   traffic-callbacks.ts) or 2 (voicemail: speaks for the drawn message time, then # or hangs up)
+//   instead of abandoning. If the switch does not hang up within AFTER_REQUEST_MS, the caller does.
 // - stop() ends arrivals only: calls in progress finish naturally. stopAndHangUpAll() also hangs
 //   every caller up at once (counted abandoned if still waiting, completed if talking).
 
 const HOUR_MS = 3_600_000;
+/** How long a caller who pressed 1, or # after a message, waits for the switch to hang up. */
+const AFTER_REQUEST_MS = 15_000;
 
 export type TrafficClock = Pick<SimClock, 'now' | 'setTimer' | 'cancelTimer'>;
 
@@ -46,11 +54,17 @@ export type TrafficStats = {
   answeredByAgent: number;
   /** The caller gave up waiting. */
   abandoned: number;
-  /** The caller hung up after talking. */
+  /** The caller hung up after talking (or after asking for a callback or leaving a message). */
   completed: number;
   /** The switch (or the agent) hung up first. */
   endedBySwitch: number;
   inProgress: number;
+  /** Callers who pressed 1 (call me back) instead of hanging up. */
+  callbackRequests: number;
+  /** Callers who pressed 2 (leave a message) instead of hanging up. */
+  voicemailRequests: number;
+  /** Dials of such a caller's number that they answered. */
+  callbacksAnswered: number;
 };
 
 export type TrafficGenerator = {
@@ -73,6 +87,7 @@ export type TrafficGenerator = {
 export type { PlacedCall };
 
 type Outcome = 'abandoned' | 'completed' | 'endedBySwitch';
+type IvrScripts = TrafficProfile['accessCodes'][number]['ivrScripts'];
 
 export function createTrafficGenerator(options: TrafficGeneratorOptions): TrafficGenerator {
   const { driver, port, clock } = options;
@@ -85,7 +100,15 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
   const arrivalTimers = new Map<string, TimerId>();
   const calls = new Map<ChannelId, LiveCall>();
   const placedListeners = new Set<(call: PlacedCall) => void>();
-  const counts = { placed: 0, answeredByAgent: 0, abandoned: 0, completed: 0, endedBySwitch: 0 };
+  const counts = {
+    placed: 0,
+    answeredByAgent: 0,
+    abandoned: 0,
+    completed: 0,
+    endedBySwitch: 0,
+    callbackRequests: 0,
+    voicemailRequests: 0,
+  };
 
   const stream = (name: string): Random => {
     let random = streams.get(name);
@@ -96,13 +119,22 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
     return random;
   };
 
-  const scheduleArrival = (code: string, callsPerHour: number): void => {
+  const callbacks = createCallbackPhones({
+    driver,
+    port,
+    clock,
+    profile: () => profile,
+    random: () => stream('callbacks'),
+    onError,
+  });
+
+  const scheduleArrival = (code: string, callsPerHour: number, scripts?: IvrScripts): void => {
     if (!running || callsPerHour <= 0) return;
     const gapMs = Math.round(stream(`arrivals:${code}`).exponential(HOUR_MS / callsPerHour));
     const timer = clock.setTimer(gapMs, () => {
       arrivalTimers.delete(code);
-      const draft = drawCaller(stream(`callers:${code}`), profile);
-      scheduleArrival(code, callsPerHour);
+      const draft = drawCaller(stream(`callers:${code}`), profile, scripts);
+      scheduleArrival(code, callsPerHour, scripts);
       return place(code, draft);
     });
     arrivalTimers.set(code, timer);
@@ -129,7 +161,8 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
       phase: 'waiting',
       timer: null,
       ivrTimer: null,
-      ivrArmed: draft.ivrDigits !== null,
+      ivrArmed: draft.ivrSteps.length > 0,
+      ivrDone: draft.ivrSteps.length === 0,
     };
     calls.set(call.channelId, call);
     counts.placed++;
@@ -144,7 +177,7 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
     if (!calls.has(call.channelId)) return; // a listener already ended it
     if (epoch !== hangUpEpoch) return hangUp(call, 'abandoned');
     const waitedMs = clock.now().getTime() - call.at.getTime();
-    call.timer = clock.setTimer(Math.max(0, call.patienceMs - waitedMs), () => hangUp(call, 'abandoned'));
+    call.timer = clock.setTimer(Math.max(0, call.patienceMs - waitedMs), () => outOfPatience(call));
     catchUp(call);
   };
 
@@ -164,12 +197,45 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
   const switchAnswered = (call: LiveCall): void => {
     if (call.phase !== 'waiting' || !call.ivrArmed) return;
     call.ivrArmed = false;
-    const digits = call.ivrDigits;
-    if (digits === null) return;
-    call.ivrTimer = clock.setTimer(call.ivrDelayMs, () => {
+    scheduleStep(call, 0);
+  };
+
+  const scheduleStep = (call: LiveCall, index: number): void => {
+    const step = call.ivrSteps[index];
+    if (step === undefined) {
+      call.ivrDone = true;
+      return;
+    }
+    call.ivrTimer = clock.setTimer(step.afterMs, () => {
       call.ivrTimer = null;
-      return driver.customerPressesDigits(call.channelId, digits).catch(onError);
+      scheduleStep(call, index + 1);
+      return press(call, step.digits);
     });
+  };
+
+  const press = (call: LiveCall, digits: string): Promise<void> =>
+    driver.customerPressesDigits(call.channelId, digits).catch(onError);
+
+  // Patience is over: hang up, or (answered, steps done) press 1 or 2 as drawn (ACD-6, VM-1).
+  const outOfPatience = (call: LiveCall): Promise<void> | undefined => {
+    call.timer = null;
+    const up = port.getChannel(call.channelId)?.state === 'up';
+    if (call.allBusy === null || !call.ivrDone || !up) return hangUp(call, 'abandoned');
+    call.phase = 'leaving';
+    if (call.allBusy === 'callback') {
+      counts.callbackRequests++;
+      callbacks.expect(call.callerNumber);
+      call.timer = clock.setTimer(AFTER_REQUEST_MS, () => hangUp(call, 'completed'));
+      return press(call, '1');
+    }
+    counts.voicemailRequests++;
+    call.timer = clock.setTimer(call.messageMs, () => {
+      call.timer = null;
+      if (!call.messageEndsWithHash) return hangUp(call, 'completed');
+      call.timer = clock.setTimer(AFTER_REQUEST_MS, () => hangUp(call, 'completed'));
+      return press(call, '#');
+    });
+    return press(call, '2');
   };
 
   const agentAnswered = (call: LiveCall): void => {
@@ -201,6 +267,7 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
   };
 
   const onEvent = (event: SwitchEvent): void => {
+    callbacks.onEvent(event);
     if (event.type === 'channel_answered') {
       const call = calls.get(event.channelId);
       if (call !== undefined) switchAnswered(call);
@@ -224,7 +291,8 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
 
   const startArrivals = (): void => {
     running = true;
-    for (const { code, callsPerHour } of profile.accessCodes) scheduleArrival(code, callsPerHour);
+    for (const { code, callsPerHour, ivrScripts } of profile.accessCodes)
+      scheduleArrival(code, callsPerHour, ivrScripts);
   };
 
   return {
@@ -238,9 +306,10 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
       stopArrivals();
       hangUpEpoch++;
       const live = [...calls.values()];
-      await Promise.all(
-        live.map((call) => hangUp(call, call.phase === 'talking' ? 'completed' : 'abandoned')),
-      );
+      await Promise.all([
+        ...live.map((call) => hangUp(call, call.phase === 'waiting' ? 'abandoned' : 'completed')),
+        callbacks.hangUpAll(),
+      ]);
     },
     setProfile(next) {
       const parsed = trafficProfileSchema.parse(next);
@@ -253,7 +322,7 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
     },
     profile: () => profile,
     isRunning: () => running,
-    stats: () => ({ ...counts, inProgress: calls.size }),
+    stats: () => ({ ...counts, inProgress: calls.size, callbacksAnswered: callbacks.answered() }),
     onCallPlaced(listener) {
       const entry = (call: PlacedCall) => listener(call);
       placedListeners.add(entry);
@@ -265,6 +334,7 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
       stopArrivals();
       for (const call of calls.values()) cancelTimers(call);
       calls.clear();
+      callbacks.dispose();
       if (disposed) return;
       disposed = true;
       unsubscribe();

@@ -33,7 +33,9 @@ export type ModulePage =
   | 'follow-ups'
   | 'follow-up-reports'
   | 'ivr-flows'
-  | 'ivr-analytics';
+  | 'ivr-analytics'
+  | 'voicemail'
+  | 'service-hours';
 
 export type MenuLeaf = {
   key: string;
@@ -62,6 +64,7 @@ export const MENU: readonly MenuGroup[] = [
       { key: 'current-call', label: 'menu.currentCall', opens: { kind: 'current-call' } },
       { key: 'call-history', label: 'menu.callHistory', opens: { kind: 'call-records', focus: 'history' } },
       { key: 'work-items', label: 'menu.workItems', opens: { kind: 'page', page: 'work-items' } },
+      { key: 'voicemail', label: 'menu.voicemail', opens: { kind: 'page', page: 'voicemail' } },
     ],
   },
   {
@@ -138,6 +141,7 @@ export const MENU: readonly MenuGroup[] = [
     items: [
       { key: 'admin', label: 'menu.adminHome', opens: { kind: 'admin' } },
       { key: 'ivr-flows', label: 'menu.ivrFlows', opens: { kind: 'page', page: 'ivr-flows' } },
+      { key: 'service-hours', label: 'menu.serviceHours', opens: { kind: 'page', page: 'service-hours' } },
     ],
   },
 ];

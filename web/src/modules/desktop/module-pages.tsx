@@ -45,6 +45,8 @@ const PAGES: Record<ModulePage, ReturnType<typeof named>> = {
   'follow-up-reports': named(() => import('../follow-ups/FollowUpReportsPage.tsx'), 'FollowUpReportsPage'),
   'ivr-flows': named(() => import('../ivr/IvrFlowsPage.tsx'), 'IvrFlowsPage'),
   'ivr-analytics': named(() => import('../ivr/IvrAnalyticsPage.tsx'), 'IvrAnalyticsPage'),
+  voicemail: named(() => import('../voicemail/VoicemailPage.tsx'), 'VoicemailPage'),
+  'service-hours': named(() => import('../service-hours/ServiceHoursPage.tsx'), 'ServiceHoursPage'),
 };
 
 export const LazyAdminPage = named(() => import('../admin/AdminPage.tsx'), 'AdminPage');

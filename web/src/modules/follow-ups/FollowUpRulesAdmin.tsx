@@ -43,6 +43,11 @@ export function FollowUpRulesAdmin() {
   useEffect(() => {
     void load();
   }, [load]);
+  // A form opened before the groups arrived gets the first group as soon as they do.
+  useEffect(() => {
+    if (editing && groups[0] && form.getFieldValue('groupId') === undefined)
+      form.setFieldsValue({ groupId: groups[0].id });
+  }, [editing, groups, form]);
 
   const save = async () => {
     const values = await form.validateFields();

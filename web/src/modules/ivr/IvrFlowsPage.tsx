@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocalMessages } from '../../i18n/local-messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { IvrNodeForm } from './IvrNodeForm.tsx';
+import { IvrTransferTargetInput } from './IvrTransferTargetInput.tsx';
 import {
   createFlow,
   fetchFlows,
@@ -20,7 +21,7 @@ import {
   validateDefinition,
 } from './ivr-api.ts';
 import { IVR_MESSAGES } from './ivr-messages.ts';
-import { exitsOfNode, NODE_TYPES, newNode } from './node-templates.ts';
+import { exitsOfNode, KEYPAD, NODE_TYPES, newNode, nodeOptions } from './node-templates.ts';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -60,6 +61,7 @@ export function IvrFlowsPage() {
   }, []);
 
   const nodeIds = useMemo(() => draft?.nodes.map((n) => n.id) ?? [], [draft]);
+  const nodeChoices = useMemo(() => draft?.nodes.map(({ id, name }) => ({ id, name })) ?? [], [draft]);
   const node = draft?.nodes.find((n) => n.id === selected);
   const problemsOf = (id: string | null) => (problems ?? []).filter((p) => p.nodeId === id);
   const latest = versions[0];
@@ -183,21 +185,40 @@ export function IvrFlowsPage() {
                 <span>{t('start')}</span>
                 <Select
                   size="small"
-                  style={{ width: 160 }}
+                  style={{ width: 180 }}
                   value={draft.start}
-                  options={nodeIds.map((id) => ({ value: id, label: id }))}
+                  options={nodeOptions(nodeChoices)}
+                  virtual={false}
                   onChange={(start) => setDraft({ ...draft, start })}
+                  data-testid="ivr-start"
                 />
                 <span>{t('humanKey')}</span>
-                <Input
+                <Select
                   size="small"
-                  style={{ width: 48 }}
+                  style={{ width: 72 }}
                   value={draft.humanKey ?? ''}
-                  onChange={(e) =>
-                    setDraft({ ...draft, humanKey: e.target.value === '' ? null : e.target.value })
-                  }
+                  virtual={false}
+                  options={[
+                    { value: '', label: t('noHumanKey') },
+                    ...KEYPAD.map((d) => ({ value: d, label: d })),
+                  ]}
+                  onChange={(key) => setDraft({ ...draft, humanKey: key === '' ? null : key })}
+                  data-testid="ivr-human-key"
                 />
               </Space>
+              {draft.humanKey !== null && (
+                <Space style={{ marginBottom: 8, width: '100%' }}>
+                  <span style={{ whiteSpace: 'nowrap' }}>{t('humanTarget')}</span>
+                  <div style={{ width: 380 }}>
+                    <IvrTransferTargetInput
+                      value={draft.humanTarget}
+                      status={problemsOf(null).some((p) => p.field === 'humanTarget') ? 'error' : undefined}
+                      onChange={(humanTarget) => setDraft({ ...draft, humanTarget })}
+                      testId="ivr-human-target"
+                    />
+                  </div>
+                </Space>
+              )}
               {problemsOf(null).map((p) => (
                 <div key={`${p.code}-${p.field ?? ''}`}>
                   <Tag color="red" data-testid="ivr-flow-problem">
@@ -239,6 +260,8 @@ export function IvrFlowsPage() {
                   style={{ width: 160 }}
                   value={newType}
                   onChange={setNewType}
+                  virtual={false}
+                  data-testid="ivr-new-node-type"
                   options={NODE_TYPES.map((type) => ({
                     value: type,
                     label: `${type} · ${t(`kind.${IVR_NODE_KIND_OF[type]}`)}`,
@@ -300,7 +323,8 @@ export function IvrFlowsPage() {
                 <IvrNodeForm
                   key={node.id}
                   node={node}
-                  nodeIds={nodeIds}
+                  nodes={nodeChoices}
+                  humanKey={draft.humanKey}
                   locale={locale}
                   problems={problemsOf(node.id)}
                   onChange={(changed) => {

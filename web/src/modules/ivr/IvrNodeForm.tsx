@@ -1,25 +1,95 @@
 import type { IvrNode, IvrValidationProblem } from '@switchboard/shared';
-import { Alert, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocalMessages } from '../../i18n/local-messages.ts';
+import { IvrBranchConditions } from './IvrBranchConditions.tsx';
+import { IvrMenuOptions } from './IvrMenuOptions.tsx';
+import { IvrTransferTargetInput } from './IvrTransferTargetInput.tsx';
 import { IVR_MESSAGES } from './ivr-messages.ts';
-import { EXIT_FIELDS } from './node-templates.ts';
+import { EXIT_FIELDS, KEYPAD, type NodeChoice, nodeOptions } from './node-templates.ts';
 
 type Props = {
   node: IvrNode;
-  nodeIds: string[];
+  nodes: NodeChoice[];
+  humanKey: string | null;
   problems: IvrValidationProblem[];
   locale: 'zh-CN' | 'en-US';
   onChange(node: IvrNode): void;
 };
 
-/** One node's fields: exits as a choice of node ids, lists (menu options, conditions) as JSON. */
-export function IvrNodeForm({ node, nodeIds, problems, locale, onChange }: Props) {
+const FORMATS = ['amount', 'number', 'digits'] as const;
+/** Fields with their own control below the scalar ones. */
+const LIST_FIELDS = new Set(['type', 'options', 'conditions', 'target']);
+
+/**
+ * One node's fields as form controls: exits as a choice of the flow's nodes, menu options and
+ * branch conditions as rows, the transfer target as kind + queue/agent/number. The server's
+ * validation problems show on the field (or row) concerned and, in full, at the top.
+ */
+export function IvrNodeForm({ node, nodes, humanKey, problems, locale, onChange }: Props) {
   const t = useLocalMessages(IVR_MESSAGES);
-  const [jsonErrors, setJsonErrors] = useState<Record<string, boolean>>({});
+  const [showJson, setShowJson] = useState(false);
   const set = (key: string, value: unknown) => onChange({ ...node, [key]: value } as IvrNode);
-  const problemOf = (field: string) =>
+  const problemAt = (field: string) => problems.find((p) => p.field === field);
+  const problemUnder = (field: string) =>
     problems.find((p) => p.field === field || p.field?.startsWith(`${field}[`));
+  const label = (key: string) => {
+    const name = `field.${key}` as Parameters<typeof t>[0];
+    return IVR_MESSAGES[locale][name] ? `${t(name)} · ${key}` : key;
+  };
+
+  const scalarControl = (key: string, value: unknown, status: 'error' | undefined) => {
+    const testId = `ivr-field-${key}`;
+    if (EXIT_FIELDS.has(key))
+      return (
+        <Select
+          status={status}
+          value={String(value) || null}
+          placeholder={t('chooseNode')}
+          onChange={(v) => set(key, v)}
+          showSearch={{ optionFilterProp: 'label' }}
+          virtual={false}
+          options={nodeOptions(nodes)}
+          data-testid={testId}
+        />
+      );
+    if (key === 'format')
+      return (
+        <Select
+          value={value}
+          onChange={(v) => set(key, v)}
+          options={FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))}
+          data-testid={testId}
+        />
+      );
+    if (key === 'terminator')
+      return (
+        <Select
+          allowClear
+          value={value}
+          onChange={(v) => set(key, v)}
+          options={KEYPAD.map((d) => ({ value: d, label: d }))}
+          data-testid={testId}
+        />
+      );
+    if (typeof value === 'number')
+      return <InputNumber value={value} onChange={(v) => set(key, v ?? 0)} data-testid={testId} />;
+    if (typeof value === 'boolean')
+      return <Switch checked={value} onChange={(v) => set(key, v)} data-testid={testId} />;
+    return (
+      <Input
+        status={status}
+        value={String(value ?? '')}
+        onChange={(e) => set(key, e.target.value)}
+        data-testid={testId}
+      />
+    );
+  };
+
+  const listHelp = (field: string) => problemUnder(field)?.message[locale];
+  // Not the item's validateStatus: that would paint every row's controls red, not just the wrong one.
+  const listProblem = (field: string) =>
+    listHelp(field) && <Typography.Text type="danger">{listHelp(field)}</Typography.Text>;
   return (
     <Form layout="vertical" size="small" data-testid="ivr-node-form">
       {problems.map((p) => (
@@ -33,64 +103,67 @@ export function IvrNodeForm({ node, nodeIds, problems, locale, onChange }: Props
         />
       ))}
       {Object.entries(node).map(([key, value]) => {
-        if (key === 'type') return null;
-        const problem = problemOf(key);
-        const status = problem ? ('error' as const) : undefined;
-        let input: React.ReactNode;
-        if (EXIT_FIELDS.has(key)) {
-          input = (
-            <Select
-              status={status}
-              value={String(value)}
-              onChange={(v) => set(key, v)}
-              options={nodeIds.map((id) => ({ value: id, label: id }))}
-              data-testid={`ivr-field-${key}`}
-            />
-          );
-        } else if (typeof value === 'number') {
-          input = (
-            <InputNumber value={value} onChange={(v) => set(key, v ?? 0)} data-testid={`ivr-field-${key}`} />
-          );
-        } else if (typeof value === 'boolean') {
-          input = <Switch checked={value} onChange={(v) => set(key, v)} data-testid={`ivr-field-${key}`} />;
-        } else if (typeof value === 'object' && value !== null) {
-          input = (
-            <Input.TextArea
-              status={status ?? (jsonErrors[key] ? 'error' : undefined)}
-              autoSize={{ minRows: 2, maxRows: 10 }}
-              defaultValue={JSON.stringify(value, null, 1)}
-              onBlur={(e) => {
-                try {
-                  set(key, JSON.parse(e.target.value));
-                  setJsonErrors((j) => ({ ...j, [key]: false }));
-                } catch {
-                  setJsonErrors((j) => ({ ...j, [key]: true }));
-                }
-              }}
-              data-testid={`ivr-field-${key}`}
-            />
-          );
-        } else {
-          input = (
-            <Input
-              status={status}
-              value={String(value ?? '')}
-              onChange={(e) => set(key, e.target.value)}
-              data-testid={`ivr-field-${key}`}
-            />
-          );
-        }
+        if (LIST_FIELDS.has(key)) return null;
+        const problem = problemAt(key);
         return (
           <Form.Item
             key={`${node.id}-${key}`}
-            label={typeof value === 'object' && value !== null ? `${key} ${t('json')}` : key}
+            label={label(key)}
             validateStatus={problem ? 'error' : undefined}
-            help={problem?.message[locale] ?? (jsonErrors[key] ? t('jsonInvalid') : undefined)}
+            help={problem?.message[locale]}
           >
-            {input}
+            {scalarControl(key, value, problem ? 'error' : undefined)}
           </Form.Item>
         );
       })}
+      {node.type === 'menu' && (
+        <Form.Item label={`${t('options')} · options`} extra={listProblem('options')}>
+          <IvrMenuOptions
+            options={node.options}
+            nodes={nodes}
+            humanKey={humanKey}
+            problemAt={problemAt}
+            onChange={(options) => onChange({ ...node, options })}
+          />
+        </Form.Item>
+      )}
+      {node.type === 'branch' && (
+        <Form.Item label={`${t('conditions')} · conditions`} extra={listProblem('conditions')}>
+          <IvrBranchConditions
+            conditions={node.conditions}
+            nodes={nodes}
+            problemAt={problemAt}
+            onChange={(conditions) => onChange({ ...node, conditions })}
+          />
+        </Form.Item>
+      )}
+      {node.type === 'transfer' && (
+        <Form.Item label={`${t('target')} · target`} extra={listProblem('target')}>
+          <IvrTransferTargetInput
+            value={node.target}
+            status={listHelp('target') ? 'error' : undefined}
+            onChange={(target) => onChange({ ...node, target })}
+            testId="ivr-target"
+          />
+        </Form.Item>
+      )}
+      <Button
+        size="small"
+        type="link"
+        style={{ padding: 0 }}
+        onClick={() => setShowJson((v) => !v)}
+        data-testid="ivr-node-json-toggle"
+      >
+        {showJson ? t('hideJson') : t('viewJson')}
+      </Button>
+      {showJson && (
+        <pre
+          data-testid="ivr-node-json"
+          style={{ maxHeight: 240, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 8 }}
+        >
+          {JSON.stringify(node, null, 2)}
+        </pre>
+      )}
     </Form>
   );
 }

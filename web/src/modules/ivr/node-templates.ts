@@ -88,3 +88,12 @@ export function exitsOfNode(node: IvrNode): string[] {
   if (node.type === 'branch') for (const c of node.conditions) out.push(`${c.key}→${c.next || '∅'}`);
   return out;
 }
+
+/** The keys of a telephone keypad, for menu options, the human key and terminators. */
+export const KEYPAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#'] as const;
+
+/** A node as offered in a "next node" select. */
+export type NodeChoice = { id: string; name: string };
+
+export const nodeOptions = (nodes: NodeChoice[]) =>
+  nodes.map((n) => ({ value: n.id, label: n.name ? `${n.id} · ${n.name}` : n.id }));

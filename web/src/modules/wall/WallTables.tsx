@@ -6,7 +6,7 @@ import type { WallCall, WallLine, WallQueue } from './wall-api.ts';
 import { formatDuration } from './wall-format.ts';
 import { useWallI18n, type WallMessageKey } from './wall-messages.ts';
 
-const PHASES = ['ivr', 'queued', 'offering', 'connected', 'ended'];
+const PHASES = ['ivr', 'queued', 'offering', 'voicemail', 'releasing', 'connected', 'ended'];
 const ROLES = ['customer', 'outside', 'agent', 'consult', 'supervisor'];
 const DIRECTIONS = ['inbound', 'outbound', 'internal'];
 
@@ -16,6 +16,7 @@ export function QueueTable({ queues }: { queues: WallQueue[] }) {
   const columns: ColumnsType<WallQueue> = [
     { key: 'name', title: t('wall.queue.name'), dataIndex: 'name', ellipsis: true },
     { key: 'waiting', title: t('wall.queue.waiting'), dataIndex: 'waiting', width: 72, align: 'right' },
+    { key: 'callbacks', title: t('wall.queue.callbacks'), dataIndex: 'callbacks', width: 72, align: 'right' },
     {
       key: 'longest',
       title: t('wall.queue.longestWait'),

@@ -24,6 +24,8 @@ export interface WallQueue {
   queueId: string;
   name: string;
   waiting: number;
+  /** Of the waiting: callbacks keeping a caller's place (ACD-6). */
+  callbacks: number;
   longestWaitSeconds: number;
 }
 

@@ -52,6 +52,7 @@ const zhCN = {
 
   'wall.queue.name': '队列',
   'wall.queue.waiting': '排队数',
+  'wall.queue.callbacks': '其中回呼',
   'wall.queue.longestWait': '最长等待',
 
   'wall.call.direction': '方向',
@@ -70,6 +71,8 @@ const zhCN = {
   'wall.phase.ivr': 'IVR 自助',
   'wall.phase.queued': '排队',
   'wall.phase.offering': '振铃',
+  'wall.phase.voicemail': '留言',
+  'wall.phase.releasing': '结束提示',
   'wall.phase.connected': '通话',
   'wall.phase.ended': '结束',
   'wall.call.no': '否',
@@ -186,6 +189,7 @@ const enUS: Record<WallMessageKey, string> = {
 
   'wall.queue.name': 'Queue',
   'wall.queue.waiting': 'Waiting',
+  'wall.queue.callbacks': 'Of which callbacks',
   'wall.queue.longestWait': 'Longest wait',
 
   'wall.call.direction': 'Dir.',
@@ -204,6 +208,8 @@ const enUS: Record<WallMessageKey, string> = {
   'wall.phase.ivr': 'In the IVR',
   'wall.phase.queued': 'Queued',
   'wall.phase.offering': 'Offering',
+  'wall.phase.voicemail': 'Voicemail',
+  'wall.phase.releasing': 'Saying goodbye',
   'wall.phase.connected': 'Connected',
   'wall.phase.ended': 'Ended',
   'wall.call.no': 'No',
