@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiLogin, DEMO_PASSWORD } from './support/api.ts';
 import { browserSuiteSkipped, docScreenshot, expectText } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
+import { openMenuItem } from './support/menu.ts';
+import { trafficProfile } from './support/wall-support.ts';
 
 // 系统管理 in a real browser: the admin publishes an urgent announcement to one skill group and
 // only that group's agents see it (MSG-1, UI-5); a duplicate 工号 shows the server's error on the
@@ -10,12 +13,11 @@ const skip = browserSuiteSkipped('administration and announcements');
 const TITLE = '话费查询组紧急通知：今晚计费系统割接';
 
 describe.skipIf(skip)('administration page in Chromium', () => {
-  const { signedIn } = useBrowserSessions('admin');
+  const { signedIn, baseUrl } = useBrowserSessions('admin');
 
   async function openAdminTab(page: Page, tab: string): Promise<void> {
     if (!(await page.getByTestId('admin-page').isVisible())) {
-      // The 系统管理 group and its one item share the test id; the item is the later one.
-      await page.getByTestId('menu-admin').last().click();
+      await openMenuItem(page, 'admin', 'admin');
       await page.getByTestId('admin-page').waitFor();
     }
     await page.getByTestId(`admin-tab-${tab}`).click();
@@ -55,6 +57,28 @@ describe.skipIf(skip)('administration page in Chromium', () => {
     const area = page.getByTestId('announcement-area');
     await area.waitFor();
     expect(await area.textContent()).not.toContain(TITLE);
+  });
+
+  it('sets what impatient callers press when all agents are busy, keeping the IVR scripts (ACD-6)', async () => {
+    const page = await signedIn('admin');
+    await openAdminTab(page, 'traffic');
+    await expectText(page.getByTestId('traffic-stats'), /预约回呼\s*\d+.*回呼接通\s*\d+.*留言\s*\d+/);
+    const press1 = page.getByTestId('traffic-callback-percent');
+    const press2 = page.getByTestId('traffic-voicemail-percent');
+    await expect.poll(() => press1.inputValue()).toBe('15'); // the demo profile's share
+    await press1.fill('70');
+    await press2.fill('40');
+    await page.getByTestId('traffic-save').click();
+    await expectText(page.getByTestId('admin-traffic'), /按1与按2合计不能超过 100%/);
+    await press2.fill('20');
+    await page.getByTestId('traffic-save').click();
+    await expectText(page.locator('.ant-message'), /已保存/);
+
+    const cookie = await apiLogin(baseUrl(), 'admin', DEMO_PASSWORD);
+    const profile = await trafficProfile(baseUrl(), cookie);
+    expect(profile.allBusy).toMatchObject({ callbackShare: 0.7, voicemailShare: 0.2 });
+    const demo = profile.accessCodes.find((c) => c.code === '1000');
+    expect(demo?.ivrScripts?.map((s) => s.name)).toContain('bill');
   });
 
   it("shows the server's duplicate error on the 工号 field", async () => {

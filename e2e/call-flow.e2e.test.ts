@@ -4,6 +4,7 @@ import { apiLogin, DEMO_PASSWORD } from './support/api.ts';
 import { browserSuiteSkipped, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
 import { flowSnapshot, placeCall } from './support/call-flow-support.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // The whole story of one call, end to end in a real browser against the real server: agent A
 // signs in, a simulated customer call rings, the screen pop opens, A answers, holds, consults agent
@@ -34,10 +35,7 @@ describe.skipIf(skip)('one call from ring to barge-in, in Chromium', () => {
 
   async function openWall(page: Page): Promise<void> {
     // 实时监控 is the `monitor` menu group (open by default); its item `wall` opens the wall tab.
-    const item = page.getByTestId('menu-wall');
-    await page.getByTestId('menu-monitor').waitFor();
-    if (!(await item.isVisible())) await page.getByTestId('menu-monitor').click();
-    await item.click();
+    await openMenuItem(page, 'monitor', 'wall');
     await page.getByTestId('wall').waitFor();
   }
 

@@ -4,6 +4,7 @@ import { apiLogin, DEMO_PASSWORD } from './support/api.ts';
 import { browserSuiteSkipped, docScreenshot, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
 import { startCalls, stopCalls } from './support/desktop-support.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // Call purpose tagging (CTI-19) and the fault pre-alarm (SUP-12) in a real browser: the admin adds
 // a sub-type, an agent tags a call in wrap-up with it, and five calls of one area tagged
@@ -41,7 +42,7 @@ describe.skipIf(skip)('call tags and the fault pre-alarm in Chromium', () => {
     'lets the admin add a sub-type and an agent tag a call with it during wrap-up',
     async () => {
       const admin = await signedIn('admin');
-      await admin.getByTestId('menu-admin').last().click();
+      await openMenuItem(admin, 'admin', 'admin');
       await admin.getByTestId('admin-page').waitFor();
       await admin.getByTestId('admin-tab-call-tags').click();
       await admin.getByTestId('tag-add-sub-CONSULT').click();

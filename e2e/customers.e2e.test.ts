@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { apiLogin, DEMO_PASSWORD } from './support/api.ts';
 import { browserSuiteSkipped, docScreenshot, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // Customers in a real browser (CRM-1…4, QRY-1, UI-7): an agent finds a demo customer, opens and
 // edits it; the comprehensive query opens a customer hit in its own tab; data maintenance imports
@@ -15,10 +16,7 @@ describe.skipIf(skip)('customers in Chromium', () => {
   const { baseUrl, signedIn } = useBrowserSessions('customers');
 
   async function openSupport(page: Page, leaf: 'customers' | 'search'): Promise<void> {
-    const item = page.getByTestId(`menu-${leaf}`);
-    await page.getByTestId('menu-support').waitFor();
-    if (!(await item.isVisible())) await page.getByTestId('menu-support').click();
-    await item.click();
+    await openMenuItem(page, 'support', leaf);
   }
   async function openCustomers(page: Page): Promise<void> {
     await openSupport(page, 'customers');

@@ -10,6 +10,7 @@ import {
 } from './support/browser.ts';
 import { QUIET_SERVER_ENV, useBrowserSessions } from './support/browser-sessions.ts';
 import { startCalls, stopCalls } from './support/desktop-support.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // The agent desktop in a real browser against the real server: softphone sign-in and states, the
 // menu by role, the 5-tab limit, the live connection healing itself, and a call from ring to wrap-up.
@@ -75,18 +76,17 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
     await expectText(agentState(), '示闲');
 
     // Tabs: 工作台 + 4 more make 5; the 6th is refused with a message naming the limit.
-    await page.getByTestId('menu-call-history').click();
+    await openMenuItem(page, 'calls', 'call-history');
     await page.getByTestId('tab-call-history').waitFor();
     await page.getByTestId('call-records').waitFor();
-    await page.getByTestId('menu-my-recordings').click();
+    await openMenuItem(page, 'recordings', 'my-recordings');
     await page.getByTestId('tab-my-recordings').waitFor();
-    await page.getByTestId('menu-support').click();
-    await page.getByTestId('menu-customers').click();
+    await openMenuItem(page, 'support', 'customers');
     await page.getByTestId('tab-customers').waitFor();
-    await page.getByTestId('menu-knowledge').click();
+    await openMenuItem(page, 'support', 'knowledge');
     await page.getByTestId('tab-knowledge').waitFor();
     await expectText(page.locator('.sb-desktop__tab-count'), '5/5');
-    await page.getByTestId('menu-tickets').click();
+    await openMenuItem(page, 'support', 'tickets');
     await expectText(page.getByTestId('tab-limit-message'), /最多同时打开 5 个标签页/);
     expect(await page.getByTestId('tab-tickets').count()).toBe(0);
     // Closing one makes room.
@@ -95,7 +95,7 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
       .locator('.ant-tabs-tab-remove')
       .click();
     await page.getByTestId('tab-customers').waitFor({ state: 'detached' });
-    await page.getByTestId('menu-tickets').click();
+    await openMenuItem(page, 'support', 'tickets');
     await page.getByTestId('tab-tickets').waitFor();
 
     await page.getByTestId('sp-sign-out').click();
@@ -106,11 +106,10 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
     // As after an upgrade while the desktop was open: the old page chunk answers 404.
     await page.route(/\/assets\/CustomersPage-[^/]+\.js$/, (route) => route.fulfill({ status: 404 }));
     await logIn('1004');
-    await page.getByTestId('menu-support').click();
-    await page.getByTestId('menu-customers').click();
+    await openMenuItem(page, 'support', 'customers');
     await expectText(page.getByTestId('new-version'), /系统已升级/);
     // The rest of the desktop goes on working.
-    await page.getByTestId('menu-call-history').click();
+    await openMenuItem(page, 'calls', 'call-history');
     await page.getByTestId('call-records').waitFor();
   });
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { browserSuiteSkipped, expectText } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // Follow-up visits in a real browser (FUP-1, FUP-3, FUP-6): team lead 2001 creates a rule for
 // 产品使用后回访 (customers whose service was 10 days ago) and runs it now; the demo's 售后回访组
@@ -15,10 +16,7 @@ describe.skipIf(skip)('follow-ups in Chromium', () => {
   const { signedIn } = useBrowserSessions('follow-ups');
 
   async function openMenu(page: Page, group: string, item: string, pageId: string): Promise<void> {
-    const entry = page.getByTestId(`menu-${item}`);
-    await page.getByTestId(`menu-${group}`).waitFor();
-    if (!(await entry.isVisible())) await page.getByTestId(`menu-${group}`).click();
-    await entry.click();
+    await openMenuItem(page, group, item);
     await page.getByTestId(pageId).waitFor();
   }
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuiteSkipped, expectText } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // 系统管理 → IVR 流程 (IVR-1): the admin opens the demo flow of access code 1000, adds a node that
 // nothing leads to, and validation marks that node and explains the problem on it; deleting the
@@ -19,8 +20,7 @@ async function pickOption(page: Page, selectTestId: string, text: string): Promi
 }
 
 async function openDemoFlow(page: Page): Promise<void> {
-  await page.getByTestId('menu-admin').first().click();
-  await page.getByTestId('menu-ivr-flows').click();
+  await openMenuItem(page, 'admin', 'ivr-flows');
   await page.getByTestId('ivr-flows-page').waitFor();
   await page.locator('tr', { hasText: '1000' }).first().click();
   await page.getByTestId('ivr-node-row-main_menu').waitFor();

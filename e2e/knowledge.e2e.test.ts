@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { browserSuiteSkipped, docScreenshot, expectText } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // Knowledge base in a real browser (KB-1): data maintenance 3101 writes and publishes an
 // article; agent 1001 finds it by a keyword from 服务支撑 → 知识库, opens it and rates it helpful.
@@ -15,10 +16,7 @@ describe.skipIf(skip)('knowledge base in Chromium', () => {
   const { signedIn } = useBrowserSessions('knowledge');
 
   async function openKnowledge(page: Page): Promise<void> {
-    const item = page.getByTestId('menu-knowledge');
-    await page.getByTestId('menu-support').waitFor();
-    if (!(await item.isVisible())) await page.getByTestId('menu-support').click();
-    await item.click();
+    await openMenuItem(page, 'support', 'knowledge');
     await page.getByTestId('knowledge-page').waitFor();
   }
 

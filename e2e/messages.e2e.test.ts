@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuiteSkipped, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // CTI-18 on two desktops: agent 1001 writes to agent 1002, whose desktop shows the notification
 // at once (live notice, no polling); 1001 asks for help, team lead 2001 is notified and responds,
@@ -15,10 +16,7 @@ describe.skipIf(skip)('agent messages and help requests in Chromium', () => {
   const { signedIn } = useBrowserSessions('messages');
 
   async function openMessages(page: Page): Promise<void> {
-    const item = page.getByTestId('menu-messages');
-    await page.getByTestId('menu-mine').waitFor();
-    if (!(await item.isVisible())) await page.getByTestId('menu-mine').click();
-    await item.click();
+    await openMenuItem(page, 'mine', 'messages');
     await page.getByTestId('messages-page').waitFor();
   }
 
@@ -58,10 +56,7 @@ describe.skipIf(skip)('agent messages and help requests in Chromium', () => {
 
   it('MSG-4 the background worker delivers the demo SMS to the sink; a lead sees it under 短信与邮件 → 模拟网关', async () => {
     const lead = await signedIn('2001');
-    const item = lead.getByTestId('menu-outbox');
-    await lead.getByTestId('menu-support').waitFor();
-    if (!(await item.isVisible())) await lead.getByTestId('menu-support').click();
-    await item.click();
+    await openMenuItem(lead, 'support', 'outbox');
     await lead.getByTestId('outbox-page').waitFor();
     await expectText(lead.getByTestId('outbox-list'), /已发送/);
     await lead.getByRole('tab', { name: '模拟网关' }).click();

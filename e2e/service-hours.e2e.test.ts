@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuiteSkipped, docScreenshot, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // 系统管理 → 服务时间 (VM-1) in a real browser: the admin sets the 投诉 group's Monday to
 // 09:00–18:00, saves, reloads and finds it kept; a second range overlapping it is refused with the
@@ -12,11 +13,7 @@ describe.skipIf(skip)('service hours in Chromium', () => {
   const { signedIn } = useBrowserSessions('service-hours');
 
   async function openServiceHours(page: Page): Promise<void> {
-    const item = page.getByTestId('menu-service-hours');
-    // The menu must be on the page before asking whether its admin group is open (after a reload).
-    await page.getByTestId('menu-admin').first().waitFor();
-    if (!(await item.isVisible())) await page.getByTestId('menu-admin').first().click();
-    await item.click();
+    await openMenuItem(page, 'admin', 'service-hours');
     await page.getByTestId('service-hours-page').waitFor();
     await page.getByTestId('sh-calendar-COMPLAINT').click();
     await expectText(page.getByTestId('sh-editing'), '投诉');

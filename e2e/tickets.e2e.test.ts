@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuiteSkipped, docScreenshot, expectText } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // A complaint's closed loop in a real browser (CPL-1 … CPL-8, CPL-11): agent 1001 takes it and
 // dispatches it to 网络维护部; the department supervisor 5001 reviews it and it lands with a
@@ -17,16 +18,14 @@ describe.skipIf(skip)('tickets in Chromium', () => {
   let handler = '';
 
   async function openTickets(page: Page): Promise<void> {
-    const item = page.getByTestId('menu-tickets');
-    await page.getByTestId('menu-support').waitFor();
-    if (!(await item.isVisible())) await page.getByTestId('menu-support').click();
-    await item.click();
+    await openMenuItem(page, 'support', 'tickets');
     await page.getByTestId('tickets-page').waitFor();
   }
 
   async function openTicket(page: Page, tab: string): Promise<void> {
     await openTickets(page);
     await page.getByRole('tab', { name: tab }).click();
+    expect(number, 'the ticket made by the first step').not.toBe('');
     const row = page.locator('tr', { hasText: number });
     await row.getByTestId('ticket-open').click();
     await page.getByTestId('ticket-detail').waitFor();
@@ -49,11 +48,14 @@ describe.skipIf(skip)('tickets in Chromium', () => {
     await form.getByTestId('ticket-name').fill('周建华');
     await form.getByTestId('ticket-reason').fill(REASON);
     await form.getByTestId('ticket-submit').click();
+    // Saved: the form's drawer slides away (if it stays, say what it shows) and the detail opens.
+    await form.waitFor({ state: 'hidden' }).catch(async (e: unknown) => {
+      throw new Error(`the new-ticket form stayed open: ${await form.textContent()}`, { cause: e });
+    });
     const detail = page.getByTestId('ticket-detail');
     await expectText(detail.getByTestId('ticket-state'), '已受理');
     number = /TS\d{8}-\d{4}/.exec((await detail.locator('.ant-drawer-title').textContent()) ?? '')?.[0] ?? '';
     expect(number).not.toBe('');
-    await form.waitFor({ state: 'hidden' }); // the form's drawer slides away before the detail is used
     await pick(page, 'ticket-dispatch-department', '网络维护部');
     await detail.getByTestId('ticket-dispatch').click();
     await expectText(detail.getByTestId('ticket-state'), '已派单待复核');
@@ -101,10 +103,7 @@ describe.skipIf(skip)('tickets in Chromium', () => {
   });
   it('team lead 2001 finds it in the daily feedback log and prints its feedback form (CPL-9)', async () => {
     const page = await signedIn('2001');
-    const item = page.getByTestId('menu-ticket-reports');
-    await page.getByTestId('menu-reports').waitFor();
-    if (!(await item.isVisible())) await page.getByTestId('menu-reports').click();
-    await item.click();
+    await openMenuItem(page, 'reports', 'ticket-reports');
     await expectText(page.getByTestId('ticket-feedback-log'), new RegExp(REASON));
     await expectText(page.getByTestId('ticket-report-summary'), /设备：\d+/);
     await openTicket(page, '全部工单');

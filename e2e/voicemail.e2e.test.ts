@@ -16,6 +16,7 @@ import { seedDemoIfEmpty } from '../server/src/seed/seed-demo.ts';
 import { apiLogin, DEMO_PASSWORD } from './support/api.ts';
 import { browserSuiteSkipped, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
 import { QUIET_SERVER_ENV, useBrowserSessions } from './support/browser-sessions.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // VM-1 on the desktop: a message left while all agents were busy is in the box; team lead 2001
 // plays it and assigns it to agent 1001, who marks it handled with the result.
@@ -56,10 +57,7 @@ describe.skipIf(skip)('voicemail box in Chromium', () => {
   const { baseUrl, signedIn } = useBrowserSessions('voicemail', { ...QUIET_SERVER_ENV, DATA_DIR: dataDir });
 
   async function openVoicemail(page: Page): Promise<void> {
-    const item = page.getByTestId('menu-voicemail');
-    await page.getByTestId('menu-calls').waitFor();
-    if (!(await item.isVisible())) await page.getByTestId('menu-calls').click();
-    await item.click();
+    await openMenuItem(page, 'calls', 'voicemail');
     await page.getByTestId('voicemail-page').waitFor();
   }
   const rowOf = (page: Page) => page.locator('[data-testid^="voicemail-row-"]').filter({ hasText: CALLER });

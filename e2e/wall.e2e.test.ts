@@ -9,6 +9,7 @@ import {
   UI_TIMEOUT_MS,
 } from './support/browser.ts';
 import { QUIET_SERVER_ENV, useBrowserSessions } from './support/browser-sessions.ts';
+import { openMenuItem } from './support/menu.ts';
 import { auditEvents, setTraffic, snapshot, trafficProfile } from './support/wall-support.ts';
 
 // The supervisor wall (实时监控, SUP-7) in a real browser against the real server: four demo agents
@@ -40,10 +41,7 @@ describe.skipIf(skip)('supervisor wall in Chromium', () => {
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     // 实时监控 is the `monitor` menu group (open by default); its item `wall` opens the wall tab.
-    const item = page.getByTestId('menu-wall');
-    await page.getByTestId('menu-monitor').waitFor();
-    if (!(await item.isVisible())) await page.getByTestId('menu-monitor').click();
-    await item.click();
+    await openMenuItem(page, 'monitor', 'wall');
     await page.getByTestId('wall').waitFor();
   }
 

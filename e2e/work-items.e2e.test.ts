@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { apiLogin, DEMO_PASSWORD } from './support/api.ts';
 import { browserSuiteSkipped, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
+import { openMenuItem } from './support/menu.ts';
 
 // MSG-5 on the agent desktop: a message sent through the public web form (网上留言) appears in
 // agent 1001's 工作项 page through the live notice; the agent takes it, replies by SMS through
@@ -16,10 +17,7 @@ describe.skipIf(skip)('work items in Chromium', () => {
   const { baseUrl, signedIn } = useBrowserSessions('work-items');
 
   async function openWorkItems(page: Page): Promise<void> {
-    const item = page.getByTestId('menu-work-items');
-    await page.getByTestId('menu-calls').waitFor();
-    if (!(await item.isVisible())) await page.getByTestId('menu-calls').click();
-    await item.click();
+    await openMenuItem(page, 'calls', 'work-items');
     await page.getByTestId('work-items-page').waitFor();
   }
 

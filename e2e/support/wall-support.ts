@@ -3,7 +3,8 @@
 
 export interface TrafficProfile {
   seed: number;
-  accessCodes: { code: string; callsPerHour: number }[];
+  accessCodes: { code: string; callsPerHour: number; ivrScripts?: { name: string }[] }[];
+  allBusy?: { callbackShare: number; voicemailShare: number };
   talkTime: { medianMs: number; sigma: number };
   patience: { medianMs: number; sigma: number };
   [key: string]: unknown;

@@ -5,9 +5,20 @@ import { fetchTraffic, saveTraffic, type TrafficState } from './admin-api.ts';
 import { useAdminMessages } from './admin-messages.ts';
 import { showServerErrors } from './server-errors.ts';
 
-type Values = { running: boolean; rates: Record<string, number>; vipSharePercent: number };
+type Values = {
+  running: boolean;
+  rates: Record<string, number>;
+  vipSharePercent: number;
+  callbackPercent?: number;
+  voicemailPercent?: number;
+};
 
-/** 话务模拟: switch simulated callers on/off, set calls per hour per access code and the VIP share. */
+const percent = (share: number | undefined) => Math.round((share ?? 0) * 100);
+
+/**
+ * 话务模拟: switch simulated callers on/off, set calls per hour per access code, the VIP share and
+ * what impatient callers do when all agents are busy (press 1 for a callback, 2 for voicemail).
+ */
 export function TrafficTab() {
   const t = useAdminMessages();
   const { message } = App.useApp();
@@ -23,7 +34,9 @@ export function TrafficTab() {
       form.setFieldsValue({
         running: s.running,
         rates: Object.fromEntries(s.profile.accessCodes.map((c) => [c.code, c.callsPerHour])),
-        vipSharePercent: Math.round(s.profile.vipShare * 100),
+        vipSharePercent: percent(s.profile.vipShare),
+        callbackPercent: percent(s.profile.allBusy?.callbackShare),
+        voicemailPercent: percent(s.profile.allBusy?.voicemailShare),
       });
     },
     [form],
@@ -47,13 +60,19 @@ export function TrafficTab() {
     if (!state) return;
     setSaving(true);
     try {
+      const { allBusy } = state.profile;
       const profile = {
         ...state.profile,
-        accessCodes: state.profile.accessCodes.map((c) => ({
-          code: c.code,
-          callsPerHour: v.rates[c.code] ?? 0,
-        })),
+        // Only the rate changes: each code's IVR scripts stay as they are.
+        accessCodes: state.profile.accessCodes.map((c) => ({ ...c, callsPerHour: v.rates[c.code] ?? 0 })),
         vipShare: v.vipSharePercent / 100,
+        ...(allBusy && {
+          allBusy: {
+            ...allBusy,
+            callbackShare: (v.callbackPercent ?? 0) / 100,
+            voicemailShare: (v.voicemailPercent ?? 0) / 100,
+          },
+        }),
       };
       show(await saveTraffic(v.running, profile));
       message.success(t('common.saved'));
@@ -89,18 +108,63 @@ export function TrafficTab() {
             <Form.Item name="vipSharePercent" label={t('traffic.vipShare')}>
               <InputNumber min={0} max={100} precision={0} />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={saving}>
+            {state?.profile.allBusy && (
+              <Form.Item label={t('traffic.impatient')} extra={t('traffic.impatientHelp')}>
+                <Space>
+                  <Form.Item name="callbackPercent" noStyle>
+                    <InputNumber
+                      min={0}
+                      max={100}
+                      precision={0}
+                      addonBefore={t('traffic.press1')}
+                      addonAfter="%"
+                      data-testid="traffic-callback-percent"
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name="voicemailPercent"
+                    noStyle
+                    dependencies={['callbackPercent']}
+                    rules={[
+                      ({ getFieldValue }) => ({
+                        validator: (_, value?: number) =>
+                          (getFieldValue('callbackPercent') ?? 0) + (value ?? 0) > 100
+                            ? Promise.reject(new Error(t('traffic.impatientTooMany')))
+                            : Promise.resolve(),
+                      }),
+                    ]}
+                  >
+                    <InputNumber
+                      min={0}
+                      max={100}
+                      precision={0}
+                      addonBefore={t('traffic.press2')}
+                      addonAfter="%"
+                      data-testid="traffic-voicemail-percent"
+                    />
+                  </Form.Item>
+                </Space>
+              </Form.Item>
+            )}
+            <Button type="primary" htmlType="submit" loading={saving} data-testid="traffic-save">
               {t('common.save')}
             </Button>
           </Form>
         </Card>
-        <Card title={t('traffic.stats')} extra={<Button onClick={load}>{t('traffic.refresh')}</Button>}>
+        <Card
+          data-testid="traffic-stats"
+          title={t('traffic.stats')}
+          extra={<Button onClick={load}>{t('traffic.refresh')}</Button>}
+        >
           <Space size="large" wrap>
             <Statistic title={t('traffic.placed')} value={state?.stats.placed ?? 0} />
             <Statistic title={t('traffic.answered')} value={state?.stats.answeredByAgent ?? 0} />
             <Statistic title={t('traffic.abandoned')} value={state?.stats.abandoned ?? 0} />
             <Statistic title={t('traffic.completed')} value={state?.stats.completed ?? 0} />
             <Statistic title={t('traffic.inProgress')} value={state?.stats.inProgress ?? 0} />
+            <Statistic title={t('traffic.callbackRequests')} value={state?.stats.callbackRequests ?? 0} />
+            <Statistic title={t('traffic.callbacksAnswered')} value={state?.stats.callbacksAnswered ?? 0} />
+            <Statistic title={t('traffic.voicemailRequests')} value={state?.stats.voicemailRequests ?? 0} />
           </Space>
         </Card>
       </Space>

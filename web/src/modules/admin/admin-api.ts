@@ -44,9 +44,12 @@ export type LoginLogRow = {
 // Simulated traffic (话务模拟): GET/PUT /api/cti/traffic.
 export type TrafficProfile = {
   seed: number;
-  accessCodes: { code: string; callsPerHour: number }[];
+  /** Each code's IVR scripts and other settings ride along unchanged when only the rate is edited. */
+  accessCodes: { code: string; callsPerHour: number; [other: string]: unknown }[];
   vipShare: number;
   vipNumbers: string[];
+  /** What a caller whose patience runs out does instead of hanging up (press 1 / press 2). */
+  allBusy?: { callbackShare: number; voicemailShare: number; [other: string]: unknown };
   [other: string]: unknown;
 };
 export type TrafficState = {
@@ -59,6 +62,9 @@ export type TrafficState = {
     completed: number;
     endedBySwitch: number;
     inProgress: number;
+    callbackRequests: number;
+    voicemailRequests: number;
+    callbacksAnswered: number;
   };
 };
 

@@ -120,6 +120,14 @@ const zhCN = {
   'traffic.abandoned': '放弃',
   'traffic.completed': '通话完成',
   'traffic.inProgress': '进行中',
+  'traffic.impatient': '坐席全忙时等不及的来电者',
+  'traffic.impatientHelp': '其余的直接挂机；两项合计不超过 100%',
+  'traffic.impatientTooMany': '按1与按2合计不能超过 100%',
+  'traffic.press1': '按1预约回呼',
+  'traffic.press2': '按2留言',
+  'traffic.callbackRequests': '预约回呼',
+  'traffic.callbacksAnswered': '回呼接通',
+  'traffic.voicemailRequests': '留言',
   'traffic.refresh': '刷新',
 } as const;
 
@@ -243,6 +251,14 @@ const enUS: Record<AdminMessageKey, string> = {
   'traffic.abandoned': 'Abandoned',
   'traffic.completed': 'Completed',
   'traffic.inProgress': 'In progress',
+  'traffic.impatient': 'Impatient callers when all agents are busy',
+  'traffic.impatientHelp': 'The others hang up; both together at most 100%',
+  'traffic.impatientTooMany': 'Press 1 and press 2 together cannot exceed 100%',
+  'traffic.press1': 'Press 1: callback',
+  'traffic.press2': 'Press 2: voicemail',
+  'traffic.callbackRequests': 'Callbacks booked',
+  'traffic.callbacksAnswered': 'Callbacks answered',
+  'traffic.voicemailRequests': 'Voicemails',
   'traffic.refresh': 'Refresh',
 };
 
