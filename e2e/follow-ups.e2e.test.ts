@@ -3,6 +3,7 @@ import { describe, it } from 'vitest';
 import { browserSuiteSkipped, expectText } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
 import { openMenuItem } from './support/menu.ts';
+import { pickOption } from './support/select.ts';
 
 // Follow-up visits in a real browser (FUP-1, FUP-3, FUP-6): team lead 2001 creates a rule for
 // 产品使用后回访 (customers whose service was 10 days ago) and runs it now; the demo's 售后回访组
@@ -26,8 +27,7 @@ describe.skipIf(skip)('follow-ups in Chromium', () => {
     await page.getByTestId('follow-up-tab-rules').click();
     await page.getByTestId('follow-up-rule-new').click();
     await page.getByTestId('follow-up-rule-name').fill(RULE);
-    await page.getByTestId('follow-up-rule-category').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '产品使用后回访' }).first().click();
+    await pickOption(page, 'follow-up-rule-category', '产品使用后回访');
     await page.getByTestId('follow-up-rule-days').fill('10');
     await page.locator('.ant-modal').getByRole('button', { name: '保存' }).click();
     const row = page.getByTestId('follow-up-rules').locator('tr', { hasText: RULE });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { browserSuiteSkipped, expectText } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
 import { openMenuItem } from './support/menu.ts';
+import { pickOption } from './support/select.ts';
 
 // 系统管理 → IVR 流程 (IVR-1): the admin opens the demo flow of access code 1000, adds a node that
 // nothing leads to, and validation marks that node and explains the problem on it; deleting the
@@ -10,14 +11,6 @@ import { openMenuItem } from './support/menu.ts';
 // controls (key, label, next node): saving shows the unset next node on the menu, choosing it
 // makes the flow valid, and publishing makes the new version the live one.
 const skip = browserSuiteSkipped('IVR flow editor');
-
-/** Picks `text` in the open dropdown of an antd Select. */
-async function pickOption(page: Page, selectTestId: string, text: string): Promise<void> {
-  await page.getByTestId(selectTestId).click();
-  await page.locator('.ant-select-item-option:visible', { hasText: text }).first().click();
-  // Wait for the dropdown to close, so the next pick does not hit this one while it fades out.
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
 
 async function openDemoFlow(page: Page): Promise<void> {
   await openMenuItem(page, 'admin', 'ivr-flows');

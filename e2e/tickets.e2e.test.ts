@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { browserSuiteSkipped, docScreenshot, expectText } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
 import { openMenuItem } from './support/menu.ts';
+import { pickOption } from './support/select.ts';
 
 // A complaint's closed loop in a real browser (CPL-1 … CPL-8, CPL-11): agent 1001 takes it and
 // dispatches it to 网络维护部; the department supervisor 5001 reviews it and it lands with a
@@ -31,11 +32,6 @@ describe.skipIf(skip)('tickets in Chromium', () => {
     await page.getByTestId('ticket-detail').waitFor();
   }
 
-  const pick = async (page: Page, testId: string, option: string) => {
-    await page.getByTestId(testId).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  };
-
   it('agent 1001 takes a complaint and dispatches it to 网络维护部', async () => {
     const page = await signedIn('1001');
     await openTickets(page);
@@ -43,7 +39,7 @@ describe.skipIf(skip)('tickets in Chromium', () => {
     const form = page.getByTestId('ticket-form');
     await form.getByTestId('ticket-submit').click();
     await expectText(form, /必填/); // checked before sending
-    await pick(page, 'ticket-category', '设备');
+    await pickOption(page, 'ticket-category', '设备');
     await form.getByTestId('ticket-phone').fill('13912349999');
     await form.getByTestId('ticket-name').fill('周建华');
     await form.getByTestId('ticket-reason').fill(REASON);
@@ -56,7 +52,7 @@ describe.skipIf(skip)('tickets in Chromium', () => {
     await expectText(detail.getByTestId('ticket-state'), '已受理');
     number = /TS\d{8}-\d{4}/.exec((await detail.locator('.ant-drawer-title').textContent()) ?? '')?.[0] ?? '';
     expect(number).not.toBe('');
-    await pick(page, 'ticket-dispatch-department', '网络维护部');
+    await pickOption(page, 'ticket-dispatch-department', '网络维护部');
     await detail.getByTestId('ticket-dispatch').click();
     await expectText(detail.getByTestId('ticket-state'), '已派单待复核');
   });

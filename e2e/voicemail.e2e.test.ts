@@ -17,6 +17,7 @@ import { apiLogin, DEMO_PASSWORD } from './support/api.ts';
 import { browserSuiteSkipped, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
 import { QUIET_SERVER_ENV, useBrowserSessions } from './support/browser-sessions.ts';
 import { openMenuItem } from './support/menu.ts';
+import { pickOption } from './support/select.ts';
 
 // VM-1 on the desktop: a message left while all agents were busy is in the box; team lead 2001
 // plays it and assigns it to agent 1001, who marks it handled with the result.
@@ -83,11 +84,7 @@ describe.skipIf(skip)('voicemail box in Chromium', () => {
     await lead.getByTestId('voicemail-player-drawer').waitFor({ state: 'hidden' });
 
     await lead.getByTestId(`voicemail-assign-${id}`).click();
-    await lead.getByTestId('voicemail-assign-select').click();
-    await lead
-      .locator('.ant-select-item-option')
-      .filter({ hasText: /^1001 / })
-      .click();
+    await pickOption(lead, 'voicemail-assign-select', /^1001 /);
     await lead.getByTestId('voicemail-assign-ok').click();
     await lead.getByTestId('voicemail-state-all').click();
     await expectText(lead.getByTestId(`voicemail-state-of-${id}`), '处理中');
