@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiLogin, DEMO_PASSWORD } from './support/api.ts';
+import { api, apiLogin, DEMO_PASSWORD } from './support/api.ts';
 import { browserSuiteSkipped, docScreenshot, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
 import { startCalls, stopCalls } from './support/desktop-support.ts';
@@ -13,27 +13,6 @@ const skip = browserSuiteSkipped('call tags and fault alarm');
 const SUBTYPE = '宽带提速';
 
 type Tree = { items: { id: number; code: string; children: { id: number; code: string }[] }[] };
-
-async function api<T>(
-  baseUrl: string,
-  cookie: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      Cookie: cookie,
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
 
 describe.skipIf(skip)('call tags and the fault pre-alarm in Chromium', () => {
   const { baseUrl, signedIn } = useBrowserSessions('call-tags');

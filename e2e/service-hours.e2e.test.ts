@@ -1,16 +1,17 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { api, apiLogin, DEMO_PASSWORD } from './support/api.ts';
 import { browserSuiteSkipped, docScreenshot, expectText, UI_TIMEOUT_MS } from './support/browser.ts';
 import { useBrowserSessions } from './support/browser-sessions.ts';
 import { openMenuItem } from './support/menu.ts';
 
 // 系统管理 → 服务时间 (VM-1) in a real browser: the admin sets the 投诉 group's Monday to
 // 09:00–18:00, saves, reloads and finds it kept; a second range overlapping it is refused with the
-// server's message on the Monday row.
+// server's message on the Monday row. Agents whose group is closed see it on the desktop.
 const skip = browserSuiteSkipped('service hours');
 
 describe.skipIf(skip)('service hours in Chromium', () => {
-  const { signedIn } = useBrowserSessions('service-hours');
+  const { signedIn, baseUrl } = useBrowserSessions('service-hours');
 
   async function openServiceHours(page: Page): Promise<void> {
     await openMenuItem(page, 'admin', 'service-hours');
@@ -50,6 +51,32 @@ describe.skipIf(skip)('service hours in Chromium', () => {
     await pickerText(range, 'first').toBe('09:00');
     await pickerText(range, 'last').toBe('18:00');
     await docScreenshot(page, 'service-hours.png');
+  });
+
+  it('VM-1: agent 1003 sees 投诉 outside service hours on the desktop, and the notice goes when it opens', async () => {
+    const admin = await apiLogin(baseUrl(), 'admin', DEMO_PASSWORD);
+    const overview = await api<{ groups: { skillGroupId: number; code: string }[] }>(
+      baseUrl(),
+      admin,
+      'GET',
+      '/api/service-hours',
+    );
+    const complaint = overview.groups.find((g) => g.code === 'COMPLAINT')?.skillGroupId;
+    const setWeek = (hours: { start: string; end: string }[]) =>
+      api(baseUrl(), admin, 'PUT', `/api/service-hours/skill-groups/${complaint}`, {
+        timeZone: 'Asia/Shanghai',
+        weekly: Array.from({ length: 7 }, () => hours),
+        exceptions: [],
+      });
+    await setWeek([]); // closed every day
+
+    const agent = await signedIn('1003');
+    const banner = agent.getByTestId('after-hours-banner');
+    await expectText(banner, /非服务时间 · 投诉：已下班[\s\S]*来电者可以留言/);
+    await docScreenshot(agent, 'after-hours-banner.png');
+
+    await setWeek([{ start: '00:00', end: '24:00' }]); // the desktop hears of the change at once
+    await banner.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
   });
 
   it('shows an overlapping range as an error on the row concerned', async () => {

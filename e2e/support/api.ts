@@ -25,6 +25,28 @@ async function expectOk(response: Response, what: string): Promise<void> {
   if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
 }
 
+/** One JSON request with a session cookie; fails with the server's answer unless it is 2xx. */
+export async function api<T>(
+  baseUrl: string,
+  cookie: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      Cookie: cookie,
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
 /** Signs in through the API and returns the `Cookie` header value of the new session. */
 export async function apiLogin(baseUrl: string, employeeNo: string, password: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {

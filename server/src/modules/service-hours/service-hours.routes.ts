@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/access.ts';
 import type { App, AppDeps } from '../../http/app-types.ts';
 import type { ChangeContext } from '../../http/crud-routes.ts';
+import { publishLiveNotice } from '../../live/live-notices.ts';
 import type { CalendarScope } from './service-hours.repository.ts';
 import {
   removeCalendar,
@@ -32,8 +33,10 @@ export function registerServiceHoursRoutes(app: App, deps: AppDeps): void {
     now: clock.now(),
     ip: request.ip,
   });
-  const reloadCallControl = async () => {
+  // After a committed change: call control takes the new hours, desktops refetch their banner.
+  const afterChange = async () => {
     await deps.cti?.serviceHours.reload();
+    publishLiveNotice({ topic: 'service_hours', audience: { kind: 'all' } });
   };
 
   app.get(
@@ -70,13 +73,13 @@ export function registerServiceHoursRoutes(app: App, deps: AppDeps): void {
   ) => {
     const ctx = context(request);
     const saved = await db.transaction().execute((trx) => saveCalendar(trx, scope, body, ctx));
-    await reloadCallControl();
+    await afterChange();
     return saved;
   };
   const remove = async (request: FastifyRequest, scope: CalendarScope) => {
     const ctx = context(request);
     await db.transaction().execute((trx) => removeCalendar(trx, scope, ctx));
-    await reloadCallControl();
+    await afterChange();
   };
 
   app.put(

@@ -17,6 +17,7 @@ import { AnnouncementArea } from '../announcements/AnnouncementArea.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
 import { FaultAlarmBanner } from '../fault-alarms/FaultAlarmBanner.tsx';
 import { ScreenPop } from '../screen-pop/ScreenPop.tsx';
+import { AfterHoursBanner } from '../service-hours/AfterHoursBanner.tsx';
 import { HomePage } from '../shell/HomePage.tsx';
 import type { ShellOutletContext } from '../shell/shell-outlet.ts';
 import { useSoftphone } from '../softphone/use-softphone.ts';
@@ -208,6 +209,7 @@ export function DesktopPage() {
         </Layout.Sider>
         <Layout.Content className="sb-desktop__main">
           <FaultAlarmBanner />
+          <AfterHoursBanner />
           <AnnouncementArea />
           <Tabs
             className="sb-desktop__tabs"

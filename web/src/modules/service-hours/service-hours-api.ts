@@ -13,7 +13,8 @@ export type CalendarScope = number | null;
 const pathOf = (scope: CalendarScope) => (scope === null ? `${SH}/center` : `${SH}/skill-groups/${scope}`);
 
 export const fetchServiceHours = () => apiJson<ServiceHoursOverview>(SH);
-export const fetchServiceHoursStatus = () => apiJson<ServiceHoursStatus>(`${SH}/status`);
+export const fetchServiceHoursStatus = (signal?: AbortSignal) =>
+  apiJson<ServiceHoursStatus>(`${SH}/status`, signal ? { signal } : {});
 export const saveCalendar = (scope: CalendarScope, input: ServiceCalendarInput) =>
   apiJson<ServiceCalendar>(pathOf(scope), { method: 'PUT', body: input });
 export const deleteCalendar = (scope: CalendarScope) => apiVoid(pathOf(scope), { method: 'DELETE' });
