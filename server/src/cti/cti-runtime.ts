@@ -115,7 +115,17 @@ export async function createCtiRuntime(opts: CtiRuntimeOptions): Promise<CtiRunt
     },
   });
   if (opts.hasher) ivr = createIvrHost(opts.db, sim, opts.clock, opts.hasher, engine);
-  const traffic = createTrafficGenerator({ driver: sim, port: sim, clock: opts.clock, profile });
+  const traffic = createTrafficGenerator({
+    driver: sim,
+    port: sim,
+    clock: opts.clock,
+    profile,
+    hearsAllBusyOffer: (channelId) => {
+      const call = engine.callOfCustomer(channelId);
+      const options = config.queues.find((q) => q.id === call?.queueId)?.allBusyOptions;
+      return call?.phase === 'queued' && options !== undefined;
+    },
+  });
   return {
     engine,
     sim,

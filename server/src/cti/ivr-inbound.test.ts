@@ -6,12 +6,18 @@ import { afterEach, expect, it } from 'vitest';
 import { deriveCdr } from '../modules/call-records/cdr.ts';
 import { insertFlow } from '../modules/ivr-flows/ivr-flow.repository.ts';
 import { SimClock } from '../switch/sim/sim-clock.ts';
+import { DEMO_PROFILE } from '../switch/traffic/traffic-profile.ts';
 import { describeOnEachDialect } from '../testing/test-app.ts';
 import { type CtiRuntime, createCtiRuntime } from './cti-runtime.ts';
 import type { CtiEvent } from './engine/cti-types.ts';
 
 // IVR-1 / ACD-7 on the simulated switch with its controllable clock: the runtime's engine hands
 // calls on 1000 (the seeded demo flow) to the IVR; '0' reaches a human through the 综合 queue.
+const requireAllBusy = () => {
+  if (!DEMO_PROFILE.allBusy) throw new Error('the demo profile has no all-busy behaviour');
+  return DEMO_PROFILE.allBusy;
+};
+
 describeOnEachDialect('inbound calls enter the IVR (IVR-1, ACD-7)', (server) => {
   let cleanup: (() => Promise<void>) | undefined;
   afterEach(async () => cleanup?.());
@@ -112,6 +118,24 @@ describeOnEachDialect('inbound calls enter the IVR (IVR-1, ACD-7)', (server) => 
     await pass(40_000); // the welcome, the menu three times (2 retries), the goodbye
     expect(callOf('call_ended')).toMatchObject([{ cause: 'completed' }]);
     expect(callOf('call_queued')).toHaveLength(0);
+  });
+
+  it('a simulated caller whose patience ends in the IVR hangs up: no 1 or 2 pressed, nothing booked (ACD-6)', async () => {
+    const { cti, pass, callOf } = await setup();
+    cti.traffic.setProfile({
+      ...DEMO_PROFILE,
+      accessCodes: [
+        { code: '1000', callsPerHour: 3600, ivrScripts: [{ name: 'silent', weight: 1, steps: [] }] },
+      ],
+      patience: { medianMs: 8_000, sigma: 0 }, // the welcome and the menu take longer
+      allBusy: { ...requireAllBusy(), callbackShare: 1, voicemailShare: 0 },
+    });
+    cti.traffic.onCallPlaced(() => cti.traffic.stop());
+    cti.traffic.start();
+    await pass(20_000);
+    expect(cti.traffic.stats()).toMatchObject({ placed: 1, abandoned: 1, callbackRequests: 0 });
+    expect(callOf('call_ended')).toMatchObject([{ cause: 'abandoned_in_ivr' }]);
+    expect(callOf('callback_requested')).toHaveLength(0);
   });
 
   it('a flow ending on its voicemail node records the caller’s message (VM-1)', async () => {

@@ -254,6 +254,12 @@ export class CtiEngine {
     return this.#ctx.calls.get(callId);
   }
 
+  /** The call a customer's channel belongs to (its customer leg), if any. */
+  callOfCustomer(channelId: ChannelId): Readonly<Call> | undefined {
+    const found = this.#ctx.legs.get(channelId);
+    return found?.leg.role === 'customer' ? this.#ctx.calls.get(found.callId) : undefined;
+  }
+
   agent(agentId: number): Readonly<CtiAgent> | undefined {
     return this.#ctx.agents.get(agentId);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimSwitch } from '../sim/sim-switch.ts';
 import type { ChannelId, SwitchEvent } from '../switch-port.ts';
 import { MINUTE, profileWith, setup, switchAnswersCalls } from './traffic.fixture.ts';
+import type { TrafficGeneratorOptions } from './traffic-generator.ts';
 import type { TrafficProfile } from './traffic-profile.ts';
 
 // All busy (ACD-6, VM-1) from the customers' side: an impatient caller presses 1 (callback) or 2
@@ -10,7 +11,11 @@ import type { TrafficProfile } from './traffic-profile.ts';
 type AllBusy = NonNullable<TrafficProfile['allBusy']>;
 
 /** Patience 30 s, talk time 2 min; one call, which the switch answers unless told. */
-const oneCaller = async (allBusy: Partial<AllBusy>, switchAnswers = true) => {
+const oneCaller = async (
+  allBusy: Partial<AllBusy>,
+  switchAnswers = true,
+  options: Partial<TrafficGeneratorOptions> = {},
+) => {
   const s = await setup(
     profileWith({
       accessCodes: [{ code: '112', callsPerHour: 36_000 }],
@@ -25,6 +30,7 @@ const oneCaller = async (allBusy: Partial<AllBusy>, switchAnswers = true) => {
         ...allBusy,
       },
     }),
+    options,
   );
   if (switchAnswers) switchAnswersCalls(s.sim);
   s.traffic.onCallPlaced(() => s.traffic.stop());
@@ -154,6 +160,22 @@ describe('all busy: callers', () => {
 
     expect(events.some((e) => e.type === 'dtmf_received')).toBe(false);
     expect(sim.getChannel(call.channelId)?.hungupAt?.getTime()).toBe(call.at.getTime() + 30_000);
+    expect(traffic.stats()).toMatchObject({ abandoned: 1, callbackRequests: 0 });
+  });
+
+  it('hang up instead of pressing while they do not hear the offer (still in the IVR)', async () => {
+    const heard: ChannelId[] = [];
+    const { clock, traffic, call, events } = await oneCaller({ callbackShare: 1 }, true, {
+      hearsAllBusyOffer: (channelId) => {
+        heard.push(channelId);
+        return false;
+      },
+    });
+
+    await clock.advance(MINUTE);
+
+    expect(heard).toEqual([call.channelId]); // asked once, when patience ran out
+    expect(dtmfOf(events, call.channelId, call.at)).toEqual([]);
     expect(traffic.stats()).toMatchObject({ abandoned: 1, callbackRequests: 0 });
   });
 

@@ -45,6 +45,12 @@ export type TrafficGeneratorOptions = {
   profile: TrafficProfile;
   /** A switch call that failed (never thrown into the clock); logged unless told. */
   onError?: (error: unknown) => void;
+  /**
+   * Whether the caller is waiting in a queue now, i.e. hears the "press 1 / press 2" offer. A
+   * caller still in the IVR hangs up when patience runs out instead of pressing 1 or 2 (which the
+   * IVR would take for a menu choice). Without it, every caller whose steps are done is queued.
+   */
+  hearsAllBusyOffer?: (channelId: ChannelId) => boolean;
 };
 
 /** `placed` = `abandoned` + `completed` + `endedBySwitch` + `inProgress`. */
@@ -220,7 +226,8 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
   const outOfPatience = (call: LiveCall): Promise<void> | undefined => {
     call.timer = null;
     const up = port.getChannel(call.channelId)?.state === 'up';
-    if (call.allBusy === null || !call.ivrDone || !up) return hangUp(call, 'abandoned');
+    const offered = options.hearsAllBusyOffer?.(call.channelId) ?? true;
+    if (call.allBusy === null || !call.ivrDone || !up || !offered) return hangUp(call, 'abandoned');
     call.phase = 'leaving';
     if (call.allBusy === 'callback') {
       counts.callbackRequests++;
