@@ -1,9 +1,9 @@
-import { DeleteOutlined } from '@ant-design/icons';
 import type { IvrNode, IvrValidationProblem } from '@switchboard/shared';
 import { Button, Input, Select, Table } from 'antd';
 import { useLocalMessages } from '../../i18n/local-messages.ts';
+import { NextNodeSelect, RemoveRowButton } from './IvrRowControls.tsx';
 import { IVR_MESSAGES } from './ivr-messages.ts';
-import { type NodeChoice, nodeOptions } from './node-templates.ts';
+import type { NodeChoice } from './node-templates.ts';
 
 type Condition = Extract<IvrNode, { type: 'branch' }>['conditions'][number];
 
@@ -71,32 +71,23 @@ export function IvrBranchConditions({ conditions, nodes, problemAt, onChange }: 
           {
             title: t('nextNode'),
             render: (_, c, i) => (
-              <Select
+              <NextNodeSelect
                 size="small"
                 style={{ width: '100%', minWidth: 150 }}
-                status={problemAt(`conditions[${i}].next`) ? 'error' : undefined}
-                value={c.next || null}
-                placeholder={t('chooseNode')}
+                nodes={nodes}
+                value={c.next}
+                invalid={problemAt(`conditions[${i}].next`) !== undefined}
                 onChange={(next) => setRow(i, { next })}
-                showSearch={{ optionFilterProp: 'label' }}
-                virtual={false}
-                options={nodeOptions(nodes)}
-                data-testid={`ivr-condition-next-${i}`}
+                testId={`ivr-condition-next-${i}`}
               />
             ),
           },
           {
             width: 40,
             render: (_, _c, i) => (
-              <Button
-                size="small"
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t('remove')}
-                title={t('remove')}
-                onClick={() => onChange(conditions.filter((_x, j) => j !== i))}
-                data-testid={`ivr-condition-remove-${i}`}
+              <RemoveRowButton
+                onRemove={() => onChange(conditions.filter((_x, j) => j !== i))}
+                testId={`ivr-condition-remove-${i}`}
               />
             ),
           },

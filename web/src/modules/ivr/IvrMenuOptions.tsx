@@ -1,9 +1,9 @@
-import { DeleteOutlined } from '@ant-design/icons';
 import type { IvrNode, IvrValidationProblem } from '@switchboard/shared';
 import { Button, Input, Select, Table } from 'antd';
 import { useLocalMessages } from '../../i18n/local-messages.ts';
+import { NextNodeSelect, RemoveRowButton } from './IvrRowControls.tsx';
 import { IVR_MESSAGES } from './ivr-messages.ts';
-import { KEYPAD, type NodeChoice, nodeOptions } from './node-templates.ts';
+import { KEYPAD, type NodeChoice } from './node-templates.ts';
 
 type MenuOption = Extract<IvrNode, { type: 'menu' }>['options'][number];
 
@@ -68,32 +68,23 @@ export function IvrMenuOptions({ options, nodes, humanKey, problemAt, onChange }
           {
             title: t('nextNode'),
             render: (_, o, i) => (
-              <Select
+              <NextNodeSelect
                 size="small"
                 style={{ width: '100%' }}
-                status={status(`options[${i}].next`)}
-                value={o.next || null}
-                placeholder={t('chooseNode')}
+                nodes={nodes}
+                value={o.next}
+                invalid={status(`options[${i}].next`) !== undefined}
                 onChange={(next) => setRow(i, { next })}
-                showSearch={{ optionFilterProp: 'label' }}
-                virtual={false}
-                options={nodeOptions(nodes)}
-                data-testid={`ivr-option-next-${i}`}
+                testId={`ivr-option-next-${i}`}
               />
             ),
           },
           {
             width: 40,
             render: (_, _o, i) => (
-              <Button
-                size="small"
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t('remove')}
-                title={t('remove')}
-                onClick={() => onChange(options.filter((_x, j) => j !== i))}
-                data-testid={`ivr-option-remove-${i}`}
+              <RemoveRowButton
+                onRemove={() => onChange(options.filter((_x, j) => j !== i))}
+                testId={`ivr-option-remove-${i}`}
               />
             ),
           },

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useLocalMessages } from '../../i18n/local-messages.ts';
 import { IvrBranchConditions } from './IvrBranchConditions.tsx';
 import { IvrMenuOptions } from './IvrMenuOptions.tsx';
+import { NextNodeSelect } from './IvrRowControls.tsx';
 import { IvrTransferTargetInput } from './IvrTransferTargetInput.tsx';
 import { IVR_MESSAGES } from './ivr-messages.ts';
-import { EXIT_FIELDS, KEYPAD, type NodeChoice, nodeOptions } from './node-templates.ts';
+import { EXIT_FIELDS, KEYPAD, type NodeChoice } from './node-templates.ts';
 
 type Props = {
   node: IvrNode;
@@ -42,15 +43,12 @@ export function IvrNodeForm({ node, nodes, humanKey, problems, locale, onChange 
     const testId = `ivr-field-${key}`;
     if (EXIT_FIELDS.has(key))
       return (
-        <Select
-          status={status}
-          value={String(value) || null}
-          placeholder={t('chooseNode')}
+        <NextNodeSelect
+          nodes={nodes}
+          value={String(value)}
+          invalid={status === 'error'}
           onChange={(v) => set(key, v)}
-          showSearch={{ optionFilterProp: 'label' }}
-          virtual={false}
-          options={nodeOptions(nodes)}
-          data-testid={testId}
+          testId={testId}
         />
       );
     if (key === 'format')
