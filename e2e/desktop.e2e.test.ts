@@ -86,7 +86,7 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
     await openMenuItem(page, 'support', 'knowledge');
     await page.getByTestId('tab-knowledge').waitFor();
     await expectText(page.locator('.sb-desktop__tab-count'), '5/5');
-    await openMenuItem(page, 'support', 'tickets');
+    await openMenuItem(page, 'support', 'tickets', { opensTab: false });
     await expectText(page.getByTestId('tab-limit-message'), /最多同时打开 5 个标签页/);
     expect(await page.getByTestId('tab-tickets').count()).toBe(0);
     // Closing one makes room.
