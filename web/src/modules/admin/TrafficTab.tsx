@@ -1,4 +1,15 @@
-import { Alert, App, Button, Card, Form, InputNumber, Space, Statistic, Switch } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  InputNumber,
+  type InputNumberProps,
+  Space,
+  Statistic,
+  Switch,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { isApiRequestError } from '../../api/api-error.ts';
 import { fetchTraffic, saveTraffic, type TrafficState } from './admin-api.ts';
@@ -14,6 +25,23 @@ type Values = {
 };
 
 const percent = (share: number | undefined) => Math.round((share ?? 0) * 100);
+
+/** A whole percentage, 0–100; Form.Item passes value and onChange through. */
+const PercentInput = ({
+  before,
+  testId,
+  ...field
+}: InputNumberProps<number> & { before: string; testId: string }) => (
+  <InputNumber
+    {...field}
+    min={0}
+    max={100}
+    precision={0}
+    addonBefore={before}
+    addonAfter="%"
+    data-testid={testId}
+  />
+);
 
 /**
  * 话务模拟: switch simulated callers on/off, set calls per hour per access code, the VIP share and
@@ -112,14 +140,7 @@ export function TrafficTab() {
               <Form.Item label={t('traffic.impatient')} extra={t('traffic.impatientHelp')}>
                 <Space>
                   <Form.Item name="callbackPercent" noStyle>
-                    <InputNumber
-                      min={0}
-                      max={100}
-                      precision={0}
-                      addonBefore={t('traffic.press1')}
-                      addonAfter="%"
-                      data-testid="traffic-callback-percent"
-                    />
+                    <PercentInput before={t('traffic.press1')} testId="traffic-callback-percent" />
                   </Form.Item>
                   <Form.Item
                     name="voicemailPercent"
@@ -134,14 +155,7 @@ export function TrafficTab() {
                       }),
                     ]}
                   >
-                    <InputNumber
-                      min={0}
-                      max={100}
-                      precision={0}
-                      addonBefore={t('traffic.press2')}
-                      addonAfter="%"
-                      data-testid="traffic-voicemail-percent"
-                    />
+                    <PercentInput before={t('traffic.press2')} testId="traffic-voicemail-percent" />
                   </Form.Item>
                 </Space>
               </Form.Item>
