@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiLogin, DEMO_PASSWORD } from './support/api.ts';
+import { api, apiLogin, DEMO_PASSWORD } from './support/api.ts';
 import {
   browserSuiteSkipped,
   docScreenshot,
@@ -11,6 +11,7 @@ import {
 import { QUIET_SERVER_ENV, useBrowserSessions } from './support/browser-sessions.ts';
 import { startCalls, stopCalls } from './support/desktop-support.ts';
 import { openMenuItem } from './support/menu.ts';
+import { pickOption } from './support/select.ts';
 
 // The agent desktop in a real browser against the real server: softphone sign-in and states, the
 // menu by role, the 5-tab limit, the live connection healing itself, and a call from ring to wrap-up.
@@ -165,6 +166,43 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
       await expectText(page.getByTestId('talk-time'), '--:--');
       expect(await page.getByTestId('sp-wrap-up').isEnabled()).toBe(true);
       await expectText(page.getByTestId('pop-status'), '已结束');
+    },
+    60_000 + UI_TIMEOUT_MS,
+  );
+
+  it(
+    'CTI-10 转IVR: sends the caller to the 满意度调查 flow and is left in wrap-up',
+    async () => {
+      const admin = await apiLogin(baseUrl(), 'admin', DEMO_PASSWORD);
+      await logIn('2001'); // a team lead in 综合, where calls on 1000 go after 0
+      await signInReady();
+      await startCalls(baseUrl(), admin);
+      try {
+        await page.getByTestId('screen-pop').waitFor({ timeout: 15_000 });
+      } finally {
+        await stopCalls(baseUrl(), admin);
+      }
+      await page.getByTestId('sp-answer').click();
+      await expectText(agentState(), '通话');
+
+      await page.getByTestId('sp-transfer').click();
+      await page.locator('label', { has: page.getByTestId('target-kind-ivr') }).click();
+      await pickOption(page, 'target-ivr-flow', '满意度调查');
+      await docScreenshot(page, 'transfer-to-ivr.png');
+      await page.getByTestId('target-submit').click();
+      await page.getByTestId('target-dialog').waitFor({ state: 'hidden' });
+      await expectText(agentState(), '整理');
+      // The caller is in the survey now: the call goes on without the agent, in the IVR.
+      const callId = (
+        (await page.locator('[data-testid^="tab-call-"]').first().getAttribute('data-testid')) ?? ''
+      ).replace('tab-call-', '');
+      const snapshot = await api<{ calls: { callId: string; phase: string }[] }>(
+        baseUrl(),
+        admin,
+        'GET',
+        '/api/cti/snapshot',
+      );
+      expect(snapshot.calls.find((c) => c.callId === callId)?.phase).toBe('ivr');
     },
     60_000 + UI_TIMEOUT_MS,
   );

@@ -27,7 +27,7 @@ export type TransferTarget =
   | { kind: 'agent'; agentId: number }
   | { kind: 'queue'; queueId: string }
   | { kind: 'number'; number: string }
-  | { kind: 'ivr'; flowId: string };
+  | { kind: 'ivr'; flowId: number };
 
 export type LegRole = 'customer' | 'agent' | 'consult' | 'outside' | 'supervisor';
 

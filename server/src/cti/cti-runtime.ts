@@ -98,7 +98,14 @@ export async function createCtiRuntime(opts: CtiRuntimeOptions): Promise<CtiRunt
   const serviceHours = await loadServiceHours(opts.db);
   let ivr: IvrHost | undefined;
   const engine: CtiEngine = new CtiEngine({
-    ...(opts.hasher ? { ivr: { start: (callId, channel) => ivr!.start(callId, channel) } } : {}),
+    ...(opts.hasher
+      ? {
+          ivr: {
+            start: (callId, channel, transfer) => ivr!.start(callId, channel, transfer),
+            hasPublishedFlow: (flowId) => ivr!.hasPublishedFlow(flowId),
+          },
+        }
+      : {}),
     port: sim,
     scheduler: opts.clock,
     config,

@@ -23,7 +23,7 @@ export const targetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('agent'), agentId: idSchema }),
   z.strictObject({ kind: z.literal('queue'), queueId: z.string().min(1).max(64) }),
   z.strictObject({ kind: z.literal('number'), number: phoneText }),
-  z.strictObject({ kind: z.literal('ivr'), flowId: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('ivr'), flowId: idSchema }),
 ]);
 export const transferSchema = z.strictObject({ ...callRef, target: targetSchema });
 export const consultSchema = z.strictObject({

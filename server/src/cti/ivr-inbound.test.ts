@@ -67,7 +67,8 @@ describeOnEachDialect('inbound calls enter the IVR (IVR-1, ACD-7)', (server) => 
       await server().db.selectFrom('extensions').select('number').orderBy('number').executeTakeFirst()
     )?.number;
     if (!general || !extension) throw new Error('the demo seed has no 综合 group or no extension');
-    const agent = { id: 990_001, employeeNo: '9901', name: '测试坐席' };
+    // A real staff row: the IVR session of a transfer names the agent who sent the caller.
+    const agent = { id: await server().staffId('1001'), employeeNo: '1001', name: '王芳' };
     await cti.engine.signIn(agent, {
       extension,
       skills: [{ skillGroupId: general.id, level: 3 }],
@@ -136,6 +137,71 @@ describeOnEachDialect('inbound calls enter the IVR (IVR-1, ACD-7)', (server) => 
     expect(cti.traffic.stats()).toMatchObject({ placed: 1, abandoned: 1, callbackRequests: 0 });
     expect(callOf('call_ended')).toMatchObject([{ cause: 'abandoned_in_ivr' }]);
     expect(callOf('callback_requested')).toHaveLength(0);
+  });
+
+  it('CTI-10 转IVR: the agent sends the caller to the survey, wraps up; the caller rates 1 and is released', async () => {
+    const { cti, pass, agent, events, callOf } = await setup();
+    const { db } = server();
+    const survey = await db
+      .selectFrom('ivr_flows')
+      .select('id')
+      .where('name', '=', '满意度调查')
+      .executeTakeFirstOrThrow();
+    const customer = await cti.sim.customerCalls('13912345673', '1000');
+    await pass(2_800); // the welcome, then 0 for a human
+    await cti.sim.customerPressesDigits(customer.id, '0');
+    await pass(1_000);
+    await cti.engine.answer(agent.id);
+    await pass(200);
+    const started = callOf('call_started')[0];
+    const callId = started?.type === 'call_started' ? started.callId : '';
+
+    await cti.engine.transfer(agent.id, { kind: 'ivr', flowId: survey.id });
+    await pass(200);
+    expect(cti.engine.agentView(agent.id)?.state).toBe('after_call_work');
+    expect(cti.engine.call(callId)?.phase).toBe('ivr');
+    await pass(2_500); // the survey's introduction
+    await cti.sim.customerPressesDigits(customer.id, '1');
+    await pass(6_000); // thanks, goodbye, released by the IVR
+    expect(callOf('call_ended')).toMatchObject([{ callId, cause: 'completed' }]);
+    expect(deriveCdr(events)?.cdr).toMatchObject({ disposition: 'answered' });
+
+    const sessions = await db
+      .selectFrom('ivr_sessions')
+      .select(['session_no', 'exit_class', 'transferred_by', 'path'])
+      .where('call_id', '=', callId)
+      .orderBy('session_no')
+      .execute();
+    expect(sessions.map((x) => [x.session_no, x.exit_class, x.transferred_by])).toEqual([
+      [1, 'transferred_agent', null],
+      [2, 'self_served', agent.id],
+    ]);
+    expect(sessions[1]?.path).toEqual(['survey_intro', 'survey_rate', 'rated_satisfied', 'survey_goodbye']);
+    // One log for the call, in order across both sessions.
+    const log = await db
+      .selectFrom('ivr_log')
+      .select(['session_no', 'seq'])
+      .where('call_id', '=', callId)
+      .orderBy('seq')
+      .execute();
+    expect(log.map((r) => r.seq)).toEqual(log.map((_r, i) => i));
+    expect(log.at(-1)?.session_no).toBe(2);
+    expect(log.findIndex((r) => r.session_no === 2)).toBeGreaterThan(0);
+  });
+
+  it('CTI-10 转IVR to a flow that is not published is refused; the agent keeps the caller', async () => {
+    const { cti, pass, agent } = await setup();
+    const customer = await cti.sim.customerCalls('13912345674', '1000');
+    await pass(2_800);
+    await cti.sim.customerPressesDigits(customer.id, '0');
+    await pass(1_000);
+    await cti.engine.answer(agent.id);
+    await pass(200);
+    await expect(cti.engine.transfer(agent.id, { kind: 'ivr', flowId: 999_999 })).rejects.toMatchObject({
+      code: 'IVR_NOT_AVAILABLE',
+    });
+    expect(cti.engine.agentView(agent.id)?.state).toBe('talking');
+    expect(cti.sim.getChannel(customer.id)?.state).toBe('up');
   });
 
   it('a flow ending on its voicemail node records the caller’s message (VM-1)', async () => {

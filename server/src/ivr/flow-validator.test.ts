@@ -1,6 +1,7 @@
 import { type IvrFlowDefinitionInput, ivrFlowDefinitionSchema } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import { DEMO_FLOW } from './demo-flow.ts';
+import { SURVEY_FLOW } from './survey-flow.ts';
 import { validateFlow } from './flow-validator.ts';
 
 const flow = (input: IvrFlowDefinitionInput) => ivrFlowDefinitionSchema.parse(input);
@@ -24,9 +25,10 @@ const withNodes = (patch: (nodes: IvrFlowDefinitionInput['nodes']) => IvrFlowDef
 const codes = (f: ReturnType<typeof flow>) => validateFlow(f).map((p) => [p.code, p.nodeId, p.field]);
 
 describe('IVR-1 flow validation', () => {
-  it('accepts a sound flow and the demo flow of access code 1000', () => {
+  it('accepts a sound flow, the demo flow of access code 1000 and the demo survey', () => {
     expect(validateFlow(flow(ok))).toEqual([]);
     expect(validateFlow(DEMO_FLOW)).toEqual([]);
+    expect(validateFlow(SURVEY_FLOW)).toEqual([]);
   });
 
   it('rejects an empty flow and a missing start', () => {

@@ -1,38 +1,21 @@
+import type { IvrFlowDefinition } from '@switchboard/shared';
 import type { Db } from '../db/database.ts';
 import { DEMO_FLOW } from '../ivr/demo-flow.ts';
+import { SURVEY_FLOW } from '../ivr/survey-flow.ts';
 import { createPasswordHasher, type PasswordHasher } from '../modules/auth/password-hasher.ts';
 import { DEMO_SELF_SERVICE_NUMBERS, DEMO_SERVICE_PASSWORD } from '../switch/traffic/traffic-profile.ts';
 
 /**
- * The demo flow of access code 1000 (seed 002), published as version 1, and the service password
+ * The demo flow of access code 1000 (seed 002) and the satisfaction survey agents transfer callers
+ * to (CTI-10), each published as version 1, and the service password
  * (IVR-2) of the numbers the demo traffic's bill-query callers dial from, so their queries succeed.
  * seedDemoIfEmpty does not hand its hasher down; without one, the hash is made at the server's
  * default argon2id cost (a hash carries its parameters, so any configured hasher verifies it).
  */
 export async function seedIvr(db: Db, now: Date, hasher?: PasswordHasher): Promise<void> {
-  const flow = await db
-    .insertInto('ivr_flows')
-    .values({ name: '10000 号客服热线主流程', access_code: '1000', created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const version = await db
-    .insertInto('ivr_flow_versions')
-    .values({
-      flow_id: flow.id,
-      version: 1,
-      status: 'published',
-      definition: JSON.stringify(DEMO_FLOW),
-      created_by: null,
-      created_at: now,
-      published_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .updateTable('ivr_flows')
-    .set({ published_version_id: version.id })
-    .where('id', '=', flow.id)
-    .execute();
+  await publishFlow(db, now, '10000 号客服热线主流程', '1000', DEMO_FLOW);
+  // No access code: agents send callers to it (转IVR, CTI-10).
+  await publishFlow(db, now, '满意度调查', null, SURVEY_FLOW);
 
   // One hash for all: the demo numbers share the published demo password, like the demo staff.
   const passwordHash = await (hasher ?? createPasswordHasher({ memoryKib: 19_456, timeCost: 3 })).hash(
@@ -59,5 +42,37 @@ export async function seedIvr(db: Db, now: Date, hasher?: PasswordHasher): Promi
         at: now,
       })),
     )
+    .execute();
+}
+
+async function publishFlow(
+  db: Db,
+  now: Date,
+  name: string,
+  accessCode: string | null,
+  definition: IvrFlowDefinition,
+): Promise<void> {
+  const flow = await db
+    .insertInto('ivr_flows')
+    .values({ name, access_code: accessCode, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const version = await db
+    .insertInto('ivr_flow_versions')
+    .values({
+      flow_id: flow.id,
+      version: 1,
+      status: 'published',
+      definition: JSON.stringify(definition),
+      created_by: null,
+      created_at: now,
+      published_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('ivr_flows')
+    .set({ published_version_id: version.id })
+    .where('id', '=', flow.id)
     .execute();
 }

@@ -135,7 +135,9 @@ const zhCN = {
   'target.queue': '技能队列',
   'target.number': '外线号码',
   'target.ivr': 'IVR 流程',
-  'target.ivrLater': 'IVR 流程随 IVR 模块提供，暂不可用',
+  'target.ivrHint': '客户进入所选流程（如满意度调查、输入服务密码），您进入话后整理。',
+  'target.ivrPlaceholder': '选择 IVR 流程',
+  'target.ivrNone': '没有已发布的流程',
   'target.queueNoConsult': '咨询与求助只能找坐席或外线号码',
   'target.pickColleague': '选择同事（仅示闲可选）',
   'target.agentGap': '同事列表（含实时状态）尚未提供，请输入同事的工号。',
@@ -395,7 +397,10 @@ const enUS: Messages = {
   'target.queue': 'Skill queue',
   'target.number': 'Outside number',
   'target.ivr': 'IVR flow',
-  'target.ivrLater': 'IVR flows arrive with the IVR module; not available yet',
+  'target.ivrHint':
+    'The caller enters the chosen flow (a survey, entering the service password); you go to wrap-up.',
+  'target.ivrPlaceholder': 'Choose an IVR flow',
+  'target.ivrNone': 'No published flow',
   'target.queueNoConsult': 'Consult and help need an agent or an outside number',
   'target.pickColleague': 'Choose a colleague (ready ones only)',
   'target.agentGap':

@@ -16,6 +16,7 @@ import {
   hangupQuietly,
   removeLeg,
 } from './engine-context.ts';
+import { transferToIvr } from './ivr-handoff.ts';
 import { startCall } from './start-call.ts';
 
 // The agent's call functions (CTI-3 … CTI-17), each written once against the switch port.
@@ -85,6 +86,8 @@ export async function transfer(ctx: EngineContext, agentId: number, target: Tran
   const targetAgent = validateTarget(ctx, agent, target);
   const customer = customerLeg(call);
   if (!customer) throw new AppError(CTI_ERRORS.NOT_CONNECTED);
+  if (target.kind === 'ivr' && !(await ctx.ivr?.hasPublishedFlow(target.flowId)))
+    throw new AppError(CTI_ERRORS.IVR_NOT_AVAILABLE);
   call.customerData = { ...call.customerData, transferredBy: agent.employeeNo };
   ctx.emit({ type: 'transferred', callId: call.id, fromAgentId: agent.id, target, mode: 'blind' });
   await dropAgentLeg(ctx, call, agent);
@@ -122,7 +125,8 @@ export async function transfer(ctx: EngineContext, agentId: number, target: Tran
       return;
     }
     case 'ivr':
-      throw new AppError(CTI_ERRORS.IVR_NOT_AVAILABLE);
+      await transferToIvr(ctx, call, customer.channelId, target.flowId, agent.id);
+      return;
   }
 }
 
@@ -347,9 +351,8 @@ function validateTarget(ctx: EngineContext, agent: CtiAgent, target: TransferTar
         throw new AppError(CTI_ERRORS.NO_SUCH_QUEUE);
       return null;
     case 'number':
+    case 'ivr': // checked by `transfer` against the published flows
       return null;
-    case 'ivr':
-      throw new AppError(CTI_ERRORS.IVR_NOT_AVAILABLE);
   }
 }
 

@@ -123,8 +123,17 @@ export type Call = {
 
 /** Where the engine hands an answered inbound call to the IVR (IVR-1); see ivr-gateway.ts. */
 export type IvrGateway = {
-  /** Starts the IVR for the call; false when its access code has no published flow. */
-  start(callId: string, channel: Channel): Promise<boolean>;
+  /**
+   * Starts the IVR for the call: its access code's flow, or (sent by an agent, CTI-10) the flow
+   * chosen; false when there is no such published flow.
+   */
+  start(
+    callId: string,
+    channel: Channel,
+    transfer?: { flowId: number; transferredBy: number },
+  ): Promise<boolean>;
+  /** Whether an agent may send a caller to this flow (it has a published version). */
+  hasPublishedFlow(flowId: number): Promise<boolean>;
 };
 
 /** Where the IVR sends a call when it leaves (ACD-7); null when the IVR ended it itself. */

@@ -15,6 +15,7 @@ import * as m0013 from './0013_cdr_ivr_disposition.ts';
 import * as m0014 from './0014_cdr_voicemail_callback_disposition.ts';
 import * as m0015 from './0015_voicemail_and_callbacks.ts';
 import * as m0016 from './0016_service_hours.ts';
+import * as m0017 from './0017_ivr_sessions_per_transfer.ts';
 
 // Numbered migrations, in order. A landed migration is never edited: add a new one.
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_cdr_voicemail_callback_disposition': m0014,
   '0015_voicemail_and_callbacks': m0015,
   '0016_service_hours': m0016,
+  '0017_ivr_sessions_per_transfer': m0017,
 };

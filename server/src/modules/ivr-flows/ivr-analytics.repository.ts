@@ -14,35 +14,40 @@ export async function flowAnalytics(db: Db, flowId: number, from: Date, to: Date
     for (const n of v.definition.nodes) nodes.set(n.id, { id: n.id, name: n.name || n.id, type: n.type });
   const sessions = await db
     .selectFrom('ivr_sessions')
-    .select(['call_id', 'service', 'exit_class'])
+    .select(['call_id', 'session_no', 'service', 'exit_class'])
     .where('flow_version_id', 'in', versionIds)
     .where('started_at', '>=', from)
     .where('started_at', '<', to)
     .execute();
-  const callIds = sessions.map((s) => s.call_id);
+  // A call meets the IVR once on arrival and once per transfer to a flow: each session counts.
+  const key = (r: { call_id: string; session_no: number }) => `${r.call_id}/${r.session_no}`;
+  const wanted = new Set(sessions.map(key));
+  const callIds = [...new Set(sessions.map((s) => s.call_id))];
   const logs =
     callIds.length === 0
       ? []
       : await db
           .selectFrom('ivr_log')
-          .select(['call_id', 'seq', 'at', 'node_id', 'event', 'detail'])
+          .select(['call_id', 'session_no', 'seq', 'at', 'node_id', 'event', 'detail'])
           .where('call_id', 'in', callIds)
           .where('event', 'in', ['node_enter', 'node_exit', 'timeout', 'error_prompt'])
           .execute();
   return journeyAnalytics(
     [...nodes.values()],
     sessions.map((s) => ({
-      callId: s.call_id,
+      callId: key(s),
       service: s.service,
       exitClass: s.exit_class as IvrExitClass | null,
     })),
-    logs.map((l) => ({
-      callId: l.call_id,
-      seq: l.seq,
-      at: new Date(l.at),
-      nodeId: l.node_id,
-      event: l.event as IvrLogEvent,
-      detail: l.detail,
-    })),
+    logs
+      .filter((l) => wanted.has(key(l)))
+      .map((l) => ({
+        callId: key(l),
+        seq: l.seq,
+        at: new Date(l.at),
+        nodeId: l.node_id,
+        event: l.event as IvrLogEvent,
+        detail: l.detail,
+      })),
   );
 }

@@ -112,6 +112,22 @@ export async function publishedFlowForAccessCode(
   db: Db,
   accessCode: string,
 ): Promise<{ flowName: string; version: IvrFlowVersion } | undefined> {
+  return publishedFlowWhere(db, 'f.access_code', accessCode);
+}
+
+/** The published version of a flow by id (an agent's transfer to IVR, CTI-10), if any. */
+export async function publishedFlowById(
+  db: Db,
+  flowId: number,
+): Promise<{ flowName: string; version: IvrFlowVersion } | undefined> {
+  return publishedFlowWhere(db, 'f.id', flowId);
+}
+
+async function publishedFlowWhere(
+  db: Db,
+  column: 'f.access_code' | 'f.id',
+  value: string | number,
+): Promise<{ flowName: string; version: IvrFlowVersion } | undefined> {
   const row = await db
     .selectFrom('ivr_flows as f')
     .innerJoin('ivr_flow_versions as v', 'v.id', 'f.published_version_id')
@@ -125,7 +141,7 @@ export async function publishedFlowForAccessCode(
       'v.created_at',
       'v.published_at',
     ])
-    .where('f.access_code', '=', accessCode)
+    .where(column, '=', value)
     .executeTakeFirst();
   return row && { flowName: row.name, version: toVersion(row) };
 }

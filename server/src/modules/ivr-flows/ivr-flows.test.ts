@@ -41,6 +41,27 @@ describeOnEachDialect('IVR flows: versions, publish, passwords (IVR-1, IVR-2)', 
     expect(agent.status).toBe(403);
   });
 
+  it('CTI-10: agents may list the published flows to send a caller to, drafts excluded', async () => {
+    const cookie = await admin();
+    const draft = await server().request<IvrFlow>('POST', '/api/ivr/flows', {
+      cookie,
+      body: { name: '未发布的草稿' },
+    });
+    expect(draft.status).toBe(201);
+    const res = await server().request<{ items: { id: number; name: string }[] }>(
+      'GET',
+      '/api/ivr/transfer-targets',
+      { cookie: await server().login('1001') },
+    );
+    expect(res.status).toBe(200);
+    const names = res.body.items.map((i) => i.name);
+    expect(names).toContain('满意度调查');
+    expect(names).toContain('10000 号客服热线主流程（1000）');
+    expect(names).not.toContain('未发布的草稿');
+    const anonymous = await server().request('GET', '/api/ivr/transfer-targets');
+    expect(anonymous.status).toBe(401);
+  });
+
   it('saves drafts, rejects publishing a broken flow with the node named, publishes, and never edits a published version', async () => {
     const cookie = await admin();
     const created = await server().request<IvrFlow>('POST', '/api/ivr/flows', {

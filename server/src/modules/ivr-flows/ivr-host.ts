@@ -4,8 +4,8 @@ import { exitClassOf, type IvrState } from '../../ivr/flow-interpreter.ts';
 import { IvrCallRunner, type IvrServices, type IvrTimers } from '../../ivr/ivr-call-runner.ts';
 import type { Channel, SwitchPort } from '../../switch/switch-port.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
-import { publishedFlowForAccessCode } from './ivr-flow.repository.ts';
-import { appendLog, endSession, startSession } from './ivr-session.repository.ts';
+import { publishedFlowById, publishedFlowForAccessCode } from './ivr-flow.repository.ts';
+import { appendLog, endSession, type SessionRef, startSession } from './ivr-session.repository.ts';
 import { setServicePassword, verifyServicePassword } from './service-password.ts';
 
 // Runs the IVR of every call whose access code has a published flow, on one switch port: one
@@ -62,19 +62,29 @@ export class IvrHost {
     return this.runners.size;
   }
 
-  /** Starts the IVR for an answered inbound call; false when its access code has no published flow. */
-  async start(callId: string, channel: Channel): Promise<boolean> {
+  /**
+   * Starts the IVR for an answered call: on arrival, the flow of its access code; sent by an agent
+   * (CTI-10), the flow chosen. False when there is no such published flow.
+   */
+  async start(
+    callId: string,
+    channel: Channel,
+    transfer?: { flowId: number; transferredBy: number },
+  ): Promise<boolean> {
     const { db } = this.deps;
-    const found = await publishedFlowForAccessCode(db, channel.calledNumber);
+    const found = transfer
+      ? await publishedFlowById(db, transfer.flowId)
+      : await publishedFlowForAccessCode(db, channel.calledNumber);
     if (found === undefined) return false;
-    await startSession(db, {
+    const session = await startSession(db, {
       callId,
       flowVersionId: found.version.id,
       callerNumber: channel.callerNumber,
       accessCode: channel.calledNumber,
       at: this.deps.timers.now(),
+      transferredBy: transfer?.transferredBy ?? null,
     });
-    let seq = 0;
+    let seq = session.firstSeq;
     const who = { callId, callerNumber: channel.callerNumber };
     const runner = new IvrCallRunner(callId, channel.id, channel.callerNumber, found.version.definition, {
       port: this.deps.port,
@@ -99,9 +109,9 @@ export class IvrHost {
       log: (entries) => {
         const first = seq;
         seq += entries.length;
-        this.write(() => appendLog(db, callId, first, entries));
+        this.write(() => appendLog(db, session, first, entries));
       },
-      onEnd: (state, action) => this.leave(callId, channel, state, action?.type === 'voicemail'),
+      onEnd: (state, action) => this.leave(session, channel, state, action?.type === 'voicemail'),
       ...(this.deps.onStep ? { onStep: this.deps.onStep } : {}),
       ...(this.deps.onService ? { onService: this.deps.onService } : {}),
     });
@@ -110,16 +120,27 @@ export class IvrHost {
     return true;
   }
 
+  /** Whether an agent may send a caller to this flow: it exists and has a published version. */
+  async hasPublishedFlow(flowId: number): Promise<boolean> {
+    return (await publishedFlowById(this.deps.db, flowId)) !== undefined;
+  }
+
   private write(work: () => Promise<unknown>): void {
     this.writes = this.writes.then(work).catch((err) => console.error('ivr log write failed', err));
   }
 
-  private async leave(callId: string, channel: Channel, state: IvrState, voicemail: boolean): Promise<void> {
+  private async leave(
+    session: SessionRef,
+    channel: Channel,
+    state: IvrState,
+    voicemail: boolean,
+  ): Promise<void> {
+    const { callId } = session;
     this.runners.delete(channel.id);
     const exitClass = exitClassOf(state);
     this.write(() =>
       endSession(this.deps.db, {
-        callId,
+        ...session,
         at: this.deps.timers.now(),
         exitClass,
         service: state.service,

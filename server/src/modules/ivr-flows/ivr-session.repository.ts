@@ -13,25 +13,58 @@ export type IvrLogEntry = {
   detail: Record<string, unknown>;
 };
 
+/** One IVR session of a call: 1 on arrival, then one more per transfer to a flow (CTI-10). */
+export type SessionRef = { callId: string; sessionNo: number };
+
+/**
+ * Opens the call's next session; returns it with the seq its log starts at (the call's log keeps
+ * counting across sessions).
+ */
 export async function startSession(
   db: Db,
-  s: { callId: string; flowVersionId: number; callerNumber: string; accessCode: string; at: Date },
-): Promise<void> {
+  s: {
+    callId: string;
+    flowVersionId: number;
+    callerNumber: string;
+    accessCode: string;
+    at: Date;
+    transferredBy?: number | null;
+  },
+): Promise<SessionRef & { firstSeq: number }> {
+  const before = await db
+    .selectFrom('ivr_sessions')
+    .select((eb) => eb.fn.max('session_no').as('last'))
+    .where('call_id', '=', s.callId)
+    .executeTakeFirst();
+  const logged = await db
+    .selectFrom('ivr_log')
+    .select((eb) => eb.fn.max('seq').as('last'))
+    .where('call_id', '=', s.callId)
+    .executeTakeFirst();
+  const sessionNo = Number(before?.last ?? 0) + 1;
   await db
     .insertInto('ivr_sessions')
     .values({
       call_id: s.callId,
+      session_no: sessionNo,
       flow_version_id: s.flowVersionId,
       caller_number: s.callerNumber,
       access_code: s.accessCode,
       started_at: s.at,
+      transferred_by: s.transferredBy ?? null,
     })
     .execute();
+  const lastSeq = logged?.last;
+  return {
+    callId: s.callId,
+    sessionNo,
+    firstSeq: lastSeq === null || lastSeq === undefined ? 0 : Number(lastSeq) + 1,
+  };
 }
 
 export async function appendLog(
   db: Db,
-  callId: string,
+  session: SessionRef,
   firstSeq: number,
   entries: IvrLogEntry[],
 ): Promise<void> {
@@ -40,7 +73,8 @@ export async function appendLog(
     .insertInto('ivr_log')
     .values(
       entries.map((e, i) => ({
-        call_id: callId,
+        call_id: session.callId,
+        session_no: session.sessionNo,
         seq: firstSeq + i,
         at: e.at,
         node_id: e.nodeId,
@@ -53,30 +87,42 @@ export async function appendLog(
 
 export async function endSession(
   db: Db,
-  s: { callId: string; at: Date; exitClass: IvrExitClass | null; service: string | null; path: string[] },
+  s: SessionRef & { at: Date; exitClass: IvrExitClass | null; service: string | null; path: string[] },
 ): Promise<void> {
   await db
     .updateTable('ivr_sessions')
     .set({ ended_at: s.at, exit_class: s.exitClass, service: s.service, path: s.path })
     .where('call_id', '=', s.callId)
+    .where('session_no', '=', s.sessionNo)
     .execute();
 }
 
-/** After a transfer to a queue: answered by an agent, or abandoned while queued (IVR-5). */
+/**
+ * After a transfer to a queue: answered by an agent, or abandoned while queued (IVR-5). Only the
+ * call's latest session: an earlier one already has its outcome.
+ */
 export async function recordQueueOutcome(db: Db, callId: string, answered: boolean): Promise<void> {
   await db
     .updateTable('ivr_sessions')
     .set({ exit_class: answered ? 'transferred_agent' : 'abandoned_queue' })
     .where('call_id', '=', callId)
     .where('exit_class', 'in', ['transferred_agent', 'abandoned_queue'])
+    .where('session_no', '=', (eb) =>
+      eb
+        .selectFrom('ivr_sessions as latest')
+        .select((l) => l.fn.max('latest.session_no').as('n'))
+        .where('latest.call_id', '=', callId),
+    )
     .execute();
 }
 
 export async function journeyOf(db: Db, callId: string): Promise<IvrJourney | undefined> {
+  // The path the caller took on arrival (session 1), which the screen pop shows.
   const session = await db
     .selectFrom('ivr_sessions')
     .selectAll()
     .where('call_id', '=', callId)
+    .orderBy('session_no')
     .executeTakeFirst();
   if (session === undefined) return undefined;
   const version = await findVersionById(db, session.flow_version_id);
@@ -87,6 +133,7 @@ export async function journeyOf(db: Db, callId: string): Promise<IvrJourney | un
     .selectFrom('ivr_log')
     .selectAll()
     .where('call_id', '=', callId)
+    .where('session_no', '=', session.session_no)
     .orderBy('seq')
     .execute();
   const names = new Map(version?.definition.nodes.map((n) => [n.id, n.name || n.id]) ?? []);

@@ -191,6 +191,23 @@ export function registerIvrRoutes(app: App, { db, clock }: AppDeps): void {
   );
 
   app.get(
+    '/api/ivr/transfer-targets',
+    {
+      config: { access: CALL_HANDLERS },
+      schema: {
+        tags,
+        summary: 'The published flows an agent may send a caller to (转IVR, CTI-10)',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), name: z.string() })) }) },
+      },
+    },
+    async () => ({
+      items: (await listFlows(db))
+        .filter((f) => f.publishedVersionId !== null)
+        .map((f) => ({ id: f.id, name: f.accessCode ? `${f.name}（${f.accessCode}）` : f.name })),
+    }),
+  );
+
+  app.get(
     '/api/ivr/calls/:callId/journey',
     {
       config: { access: CALL_HANDLERS },

@@ -41,6 +41,9 @@ export type IvrPasswordEventTable = {
 
 export type IvrSessionTable = {
   call_id: string;
+  /** 1 on arrival; 2, 3 … each time an agent transfers the caller to a flow (CTI-10). */
+  session_no: Generated<number>;
+  transferred_by: number | null;
   flow_version_id: number;
   caller_number: string;
   access_code: string;
@@ -54,6 +57,7 @@ export type IvrSessionTable = {
 export type IvrLogTable = {
   id: Generated<string>;
   call_id: string;
+  session_no: Generated<number>;
   seq: number;
   at: Timestamp;
   node_id: string | null;

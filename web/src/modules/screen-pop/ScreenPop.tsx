@@ -60,7 +60,7 @@ function eventDetail(event: CtiEvent, locale: 'zh-CN' | 'en-US'): string {
           ? event.target.queueId
           : event.target.kind === 'number'
             ? event.target.number
-            : event.target.flowId;
+            : `IVR #${event.target.flowId}`;
     default:
       return '';
   }

@@ -4,13 +4,21 @@ import type { MessageKey, MessageParams } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { TransferTarget } from '../live/cti-event.ts';
 import { ColleagueField, type ColleagueRef, resolveColleague } from './colleague-field.tsx';
-import { fetchQueues, type QueueOption } from './softphone-api.ts';
+import {
+  fetchIvrTransferTargets,
+  fetchQueues,
+  type IvrFlowOption,
+  type QueueOption,
+} from './softphone-api.ts';
 import { useSoftphone } from './use-softphone.ts';
 
 type Kind = 'agent' | 'queue' | 'number' | 'ivr';
 const PHONE = /^\+?\d{3,20}$/;
 
-/** Transfer (转接) or consult / help (咨询 / 内部求助): pick an agent, a queue or an outside number. */
+/**
+ * Transfer (转接) or consult / help (咨询 / 内部求助): pick an agent, a queue, an outside number or
+ * (transfer only) an IVR flow.
+ */
 export function TargetDialog({
   mode,
   onClose,
@@ -27,16 +35,19 @@ export function TargetDialog({
   const [purpose, setPurpose] = useState<'consult' | 'help'>('consult');
   const [threeParty, setThreeParty] = useState(false);
   const [queues, setQueues] = useState<QueueOption[]>([]);
+  const [flowId, setFlowId] = useState<number | undefined>();
+  const [flows, setFlows] = useState<IvrFlowOption[]>([]);
   const [error, setError] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
 
   useEffect(() => {
     if (mode === null) return;
     setError(null);
     fetchQueues().then(setQueues, () => setQueues([]));
+    if (mode === 'transfer') fetchIvrTransferTargets().then(setFlows, () => setFlows([]));
   }, [mode]);
 
   useEffect(() => {
-    if (mode === 'consult' && kind === 'queue') setKind('agent');
+    if (mode === 'consult' && (kind === 'queue' || kind === 'ivr')) setKind('agent');
   }, [mode, kind]);
 
   const submit = async () => {
@@ -52,6 +63,9 @@ export function TargetDialog({
     } else if (kind === 'queue') {
       if (!queueId) return setError({ key: 'target.required' });
       target = { kind: 'queue', queueId };
+    } else if (kind === 'ivr') {
+      if (flowId === undefined) return setError({ key: 'target.required' });
+      target = { kind: 'ivr', flowId };
     } else {
       if (!PHONE.test(number)) return setError({ key: 'dial.invalid' });
       target = { kind: 'number', number };
@@ -108,8 +122,8 @@ export function TargetDialog({
             <Radio value="number" data-testid="target-kind-number">
               {t('target.number')}
             </Radio>
-            <Tooltip title={t('target.ivrLater')}>
-              <Radio value="ivr" disabled data-testid="target-kind-ivr">
+            <Tooltip title={mode === 'consult' ? t('target.queueNoConsult') : undefined}>
+              <Radio value="ivr" disabled={mode === 'consult'} data-testid="target-kind-ivr">
                 {t('target.ivr')}
               </Radio>
             </Tooltip>
@@ -131,6 +145,18 @@ export function TargetDialog({
                 label: q.accessCodes.length ? `${q.name}（${q.accessCodes.join('、')}）` : q.name,
               }))}
               data-testid="target-queue"
+            />
+          </Form.Item>
+        )}
+        {kind === 'ivr' && (
+          <Form.Item extra={t('target.ivrHint')}>
+            <Select
+              value={flowId}
+              onChange={setFlowId}
+              placeholder={t('target.ivrPlaceholder')}
+              options={flows.map((f) => ({ value: f.id, label: f.name }))}
+              notFoundContent={t('target.ivrNone')}
+              data-testid="target-ivr-flow"
             />
           </Form.Item>
         )}

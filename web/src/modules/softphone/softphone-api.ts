@@ -60,6 +60,13 @@ export async function fetchAgentMe(): Promise<AgentView | null> {
 export type QueueOption = { queueId: string; name: string; accessCodes: string[] };
 
 /** Skill queues for the transfer picker: one queue per skill group, id `q-<skillGroupId>`. */
+/** A published IVR flow an agent may send the caller to (转IVR, CTI-10). */
+export type IvrFlowOption = { id: number; name: string };
+
+export async function fetchIvrTransferTargets(): Promise<IvrFlowOption[]> {
+  return (await apiJson<{ items: IvrFlowOption[] }>('/api/ivr/transfer-targets')).items;
+}
+
 export async function fetchQueues(): Promise<QueueOption[]> {
   const page = await apiJson<{ items: { id: number; name: string; accessCodes: string[] }[] }>(
     '/api/skill-groups?pageSize=200',
