@@ -1,5 +1,6 @@
 import type { Role } from '@switchboard/shared';
 import type { ColumnType, Generated } from 'kysely';
+import type { CdrDisposition } from '../modules/call-records/cdr.ts';
 import type { CallTagTables } from '../modules/call-tags/call-tag.tables.ts';
 import type { CustomerTables } from '../modules/customers/customer.tables.ts';
 import type { FollowUpTables } from '../modules/follow-ups/follow-up.tables.ts';
@@ -147,15 +148,7 @@ export type CdrTable = {
   answered_at: Timestamp | null;
   ended_at: Timestamp;
   end_cause: string;
-  disposition:
-    | 'answered'
-    | 'abandoned'
-    | 'unanswered'
-    | 'transferred_out'
-    | 'failed'
-    | 'ivr'
-    | 'voicemail'
-    | 'callback';
+  disposition: CdrDisposition;
   wait_ms: BigIntColumn;
   talk_ms: BigIntColumn;
   hold_ms: BigIntColumn;

@@ -3,7 +3,7 @@ import type { SimSwitch } from '../sim/sim-switch.ts';
 import type { ChannelId, SwitchEvent } from '../switch-port.ts';
 import { MINUTE, profileWith, setup, switchAnswersCalls } from './traffic.fixture.ts';
 import type { TrafficGeneratorOptions } from './traffic-generator.ts';
-import type { TrafficProfile } from './traffic-profile.ts';
+import { DEMO_PROFILE, type TrafficProfile } from './traffic-profile.ts';
 
 // All busy (ACD-6, VM-1) from the customers' side: an impatient caller presses 1 (callback) or 2
 // (voice message) instead of hanging up; a caller who asked for a callback answers the dial-back.
@@ -183,15 +183,7 @@ describe('all busy: callers', () => {
     const { clock, traffic, placed } = await setup(
       profileWith({
         accessCodes: [{ code: '112', callsPerHour: 3600 }],
-        allBusy: {
-          callbackShare: 0.15,
-          voicemailShare: 0.1,
-          message: { medianMs: 20_000, sigma: 0.4 },
-          hashShare: 0.7,
-          callbackAnswerShare: 0.75,
-          callbackBusyShare: 0.1,
-          callbackAnswerAfterMs: { min: 3000, max: 12_000 },
-        },
+        allBusy: DEMO_PROFILE.allBusy, // 15% callback, 10% voicemail
       }),
     );
     traffic.start();
