@@ -1,8 +1,8 @@
 import { type IvrFlowDefinitionInput, ivrFlowDefinitionSchema } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import { DEMO_FLOW } from './demo-flow.ts';
-import { SURVEY_FLOW } from './survey-flow.ts';
 import { validateFlow } from './flow-validator.ts';
+import { SURVEY_FLOW } from './survey-flow.ts';
 
 const flow = (input: IvrFlowDefinitionInput) => ivrFlowDefinitionSchema.parse(input);
 const ok: IvrFlowDefinitionInput = {
