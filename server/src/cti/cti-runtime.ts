@@ -121,7 +121,18 @@ export async function createCtiRuntime(opts: CtiRuntimeOptions): Promise<CtiRunt
       }
     },
   });
-  if (opts.hasher) ivr = createIvrHost(opts.db, sim, opts.clock, opts.hasher, engine);
+  if (opts.hasher) {
+    const host = createIvrHost(opts.db, sim, opts.clock, opts.hasher, engine);
+    ivr = host;
+    // IVR-5: a caller the IVR passed to a queue who gives up waiting (or while it rings).
+    listeners.add((event) => {
+      if (
+        event.type === 'call_ended' &&
+        (event.cause === 'abandoned_in_queue' || event.cause === 'abandoned_ringing')
+      )
+        host.abandonedInQueue(event.callId);
+    });
+  }
   const traffic = createTrafficGenerator({
     driver: sim,
     port: sim,

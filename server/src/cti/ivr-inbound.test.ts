@@ -113,6 +113,25 @@ describeOnEachDialect('inbound calls enter the IVR (IVR-1, ACD-7)', (server) => 
     expect(derived?.cdr).toMatchObject({ endCause: 'abandoned_in_ivr', disposition: 'abandoned' });
   });
 
+  it('IVR-5: a caller who pressed 0 and hangs up before an agent answers is abandoned in queue', async () => {
+    const { cti, pass, callOf } = await setup();
+    const customer = await cti.sim.customerCalls('13912345675', '1000');
+    await pass(2_800);
+    await cti.sim.customerPressesDigits(customer.id, '0');
+    await pass(1_000); // queued and ringing the agent
+    await cti.sim.remoteHangsUp(customer.id);
+    await pass(200);
+    const ended = callOf('call_ended')[0];
+    expect(ended).toMatchObject({ cause: 'abandoned_ringing' });
+    const callId = ended?.type === 'call_ended' ? ended.callId : '';
+    const session = await server()
+      .db.selectFrom('ivr_sessions')
+      .select('exit_class')
+      .where('call_id', '=', callId)
+      .executeTakeFirstOrThrow();
+    expect(session.exit_class).toBe('abandoned_queue');
+  });
+
   it('a caller the IVR lets go itself (menu timed out, goodbye) ends completed, not abandoned', async () => {
     const { cti, pass, callOf } = await setup();
     await cti.sim.customerCalls('13912345671', '1000');

@@ -5,7 +5,13 @@ import { IvrCallRunner, type IvrServices, type IvrTimers } from '../../ivr/ivr-c
 import type { Channel, SwitchPort } from '../../switch/switch-port.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
 import { publishedFlowById, publishedFlowForAccessCode } from './ivr-flow.repository.ts';
-import { appendLog, endSession, type SessionRef, startSession } from './ivr-session.repository.ts';
+import {
+  appendLog,
+  endSession,
+  recordQueueOutcome,
+  type SessionRef,
+  startSession,
+} from './ivr-session.repository.ts';
 import { setServicePassword, verifyServicePassword } from './service-password.ts';
 
 // Runs the IVR of every call whose access code has a published flow, on one switch port: one
@@ -118,6 +124,14 @@ export class IvrHost {
     this.runners.set(channel.id, runner);
     await runner.start({ callerNumber: channel.callerNumber });
     return true;
+  }
+
+  /**
+   * A caller the IVR handed to a queue hung up before an agent answered: their exit class becomes
+   * 排队中放弃 (abandoned in queue, IVR-5). Calls without an IVR session are left alone.
+   */
+  abandonedInQueue(callId: string): void {
+    this.write(() => recordQueueOutcome(this.deps.db, callId, false));
   }
 
   /** Whether an agent may send a caller to this flow: it exists and has a published version. */
