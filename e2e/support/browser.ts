@@ -80,6 +80,9 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: VIEWPORT,
+    // No sliding drawers and dropdowns (the app honours the setting): on a loaded machine a click
+    // on an element still moving can land beside it and do nothing.
+    reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(UI_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(15_000);
