@@ -203,6 +203,14 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
         '/api/cti/snapshot',
       );
       expect(snapshot.calls.find((c) => c.callId === callId)?.phase).toBe('ivr');
+
+      // As a team lead, 2001 finds the call in the survey's analytics, under their name.
+      await openMenuItem(page, 'reports', 'ivr-analytics');
+      await pickOption(page, 'ivr-analytics-flow', '满意度调查');
+      await page.getByTestId('ivr-analytics-load').click();
+      await expectText(page.getByTestId('ivr-analytics-by-agent'), /2001\s*郑晓梅\s*1/);
+      await page.getByTestId('ivr-analytics-by-agent').scrollIntoViewIfNeeded();
+      await docScreenshot(page, 'ivr-analytics-by-agent.png');
     },
     60_000 + UI_TIMEOUT_MS,
   );

@@ -316,6 +316,19 @@ export const ivrServiceStatsSchema = z.object({
 });
 export type IvrServiceStats = z.infer<typeof ivrServiceStatsSchema>;
 
+/**
+ * The sessions agents sent into a flow (转IVR, CTI-10), per agent, by how each ended: the id of
+ * the last self-service node reached (a survey's rating), else the session's exit class.
+ */
+export const ivrAgentOutcomesSchema = z.object({
+  staffId: z.number().int(),
+  employeeNo: z.string(),
+  name: z.string(),
+  sessions: z.number(),
+  outcomes: z.record(z.string(), z.number()),
+});
+export type IvrAgentOutcomes = z.infer<typeof ivrAgentOutcomesSchema>;
+
 export const ivrAnalyticsSchema = z.object({
   calls: z.number(),
   exits: z.record(z.string(), z.number()),
@@ -323,6 +336,7 @@ export const ivrAnalyticsSchema = z.object({
   services: z.array(ivrServiceStatsSchema),
   /** Edges between nodes with how many calls took them, for the sankey. */
   links: z.array(z.object({ source: z.string(), target: z.string(), value: z.number() })),
+  byAgent: z.array(ivrAgentOutcomesSchema),
 });
 export type IvrAnalytics = z.infer<typeof ivrAnalyticsSchema>;
 

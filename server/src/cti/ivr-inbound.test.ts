@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ivrFlowDefinitionSchema } from '@switchboard/shared';
 import { afterEach, expect, it } from 'vitest';
 import { deriveCdr } from '../modules/call-records/cdr.ts';
+import { flowAnalytics } from '../modules/ivr-flows/ivr-analytics.repository.ts';
 import { insertFlow } from '../modules/ivr-flows/ivr-flow.repository.ts';
 import { SimClock } from '../switch/sim/sim-clock.ts';
 import { DEMO_PROFILE } from '../switch/traffic/traffic-profile.ts';
@@ -206,6 +207,18 @@ describeOnEachDialect('inbound calls enter the IVR (IVR-1, ACD-7)', (server) => 
     expect(log.map((r) => r.seq)).toEqual(log.map((_r, i) => i));
     expect(log.at(-1)?.session_no).toBe(2);
     expect(log.findIndex((r) => r.session_no === 2)).toBeGreaterThan(0);
+
+    // The survey's analytics count the session under the agent who sent the caller, by rating.
+    const analytics = await flowAnalytics(
+      db,
+      survey.id,
+      new Date('2026-01-05T00:00:00Z'),
+      new Date('2026-01-06T00:00:00Z'),
+    );
+    expect(analytics.byAgent).toEqual([
+      { staffId: agent.id, employeeNo: '1001', name: '王芳', sessions: 1, outcomes: { rated_satisfied: 1 } },
+    ]);
+    expect(analytics.nodes.find((n) => n.nodeId === 'rated_satisfied')?.visits).toBe(1);
   });
 
   it('CTI-10 转IVR to a flow that is not published is refused; the agent keeps the caller', async () => {

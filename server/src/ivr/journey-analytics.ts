@@ -20,7 +20,7 @@ export function journeyAnalytics(
   nodes: Pick<IvrNode, 'id' | 'name' | 'type'>[],
   sessions: AnalyticsSession[],
   logs: AnalyticsLogRow[],
-): IvrAnalytics {
+): Omit<IvrAnalytics, 'byAgent'> {
   const stats = new Map<string, IvrNodeStats & { totalMs: number; timed: number }>();
   const statOf = (id: string) => {
     let s = stats.get(id);

@@ -39,6 +39,11 @@ describeOnEachDialect('IVR flows: versions, publish, passwords (IVR-1, IVR-2)', 
     });
     const agent = await server().request('GET', '/api/ivr/flows', { cookie: await server().login('1001') });
     expect(agent.status).toBe(403);
+    // A team lead reads the list (the IVR analytics page picks its flow from it) but cannot edit.
+    const lead = await server().login('2001');
+    expect((await server().request('GET', '/api/ivr/flows', { cookie: lead })).status).toBe(200);
+    const edit = await server().request('POST', '/api/ivr/flows', { cookie: lead, body: { name: '班长新建' } });
+    expect(edit.status).toBe(403);
   });
 
   it('CTI-10: agents may list the published flows to send a caller to, drafts excluded', async () => {

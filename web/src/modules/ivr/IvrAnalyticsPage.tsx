@@ -3,6 +3,7 @@ import { App as AntApp, Button, Card, DatePicker, Select, Space, Statistic, Tabl
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useLocalMessages } from '../../i18n/local-messages.ts';
+import { IvrAgentOutcomesTable } from './IvrAgentOutcomesTable.tsx';
 import { IvrSankey } from './IvrSankey.tsx';
 import { fetchAnalytics, fetchFlows } from './ivr-api.ts';
 import { IVR_MESSAGES } from './ivr-messages.ts';
@@ -118,6 +119,7 @@ export function IvrAnalyticsPage() {
               ]}
             />
           </Card>
+          {data.byAgent.length > 0 && <IvrAgentOutcomesTable analytics={data} />}
           <Card size="small" title={t('tree')} style={{ marginTop: 12 }}>
             <IvrSankey analytics={data} />
           </Card>
