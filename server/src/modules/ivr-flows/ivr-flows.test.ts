@@ -42,7 +42,10 @@ describeOnEachDialect('IVR flows: versions, publish, passwords (IVR-1, IVR-2)', 
     // A team lead reads the list (the IVR analytics page picks its flow from it) but cannot edit.
     const lead = await server().login('2001');
     expect((await server().request('GET', '/api/ivr/flows', { cookie: lead })).status).toBe(200);
-    const edit = await server().request('POST', '/api/ivr/flows', { cookie: lead, body: { name: '班长新建' } });
+    const edit = await server().request('POST', '/api/ivr/flows', {
+      cookie: lead,
+      body: { name: '班长新建' },
+    });
     expect(edit.status).toBe(403);
   });
 
