@@ -47,6 +47,20 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
     await expectText(agentState(), '示闲');
   }
 
+  /** Signs `employeeNo` in, ready, and lets calls arrive on 1000 until one rings there; returns the admin cookie. */
+  async function ringOneCall(employeeNo: string): Promise<string> {
+    const admin = await apiLogin(baseUrl(), 'admin', DEMO_PASSWORD);
+    await logIn(employeeNo);
+    await signInReady();
+    await startCalls(baseUrl(), admin);
+    try {
+      await page.getByTestId('screen-pop').waitFor({ timeout: 15_000 });
+    } finally {
+      await stopCalls(baseUrl(), admin);
+    }
+    return admin;
+  }
+
   it('signs agent 1002 in and out, shows the agent menu, and refuses a 6th tab', async () => {
     await logIn('1002');
     await expectText(agentState(), '未签入');
@@ -132,16 +146,7 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
   it(
     'pops the caller tab when a call rings, then answers, holds, retrieves and hangs up',
     async () => {
-      const admin = await apiLogin(baseUrl(), 'admin', DEMO_PASSWORD);
-      await logIn('1001');
-      await signInReady();
-
-      await startCalls(baseUrl(), admin);
-      try {
-        await page.getByTestId('screen-pop').waitFor({ timeout: 15_000 });
-      } finally {
-        await stopCalls(baseUrl(), admin);
-      }
+      await ringOneCall('1001');
       await expectText(agentState(), '振铃');
       await expectText(page.getByTestId('pop-status'), '振铃中');
       await expectText(page.getByTestId('pop-routing'), /分配给 1001/);
@@ -173,15 +178,7 @@ describe.skipIf(skip)('agent desktop in Chromium', () => {
   it(
     'CTI-10 转IVR: sends the caller to the 满意度调查 flow and is left in wrap-up',
     async () => {
-      const admin = await apiLogin(baseUrl(), 'admin', DEMO_PASSWORD);
-      await logIn('2001'); // a team lead in 综合, where calls on 1000 go after 0
-      await signInReady();
-      await startCalls(baseUrl(), admin);
-      try {
-        await page.getByTestId('screen-pop').waitFor({ timeout: 15_000 });
-      } finally {
-        await stopCalls(baseUrl(), admin);
-      }
+      const admin = await ringOneCall('2001'); // a team lead in 综合, where calls on 1000 go after 0
       await page.getByTestId('sp-answer').click();
       await expectText(agentState(), '通话');
 

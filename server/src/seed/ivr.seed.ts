@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { DEMO_FLOW } from '../ivr/demo-flow.ts';
 import { SURVEY_FLOW } from '../ivr/survey-flow.ts';
 import { createPasswordHasher, type PasswordHasher } from '../modules/auth/password-hasher.ts';
+import { insertFlow } from '../modules/ivr-flows/ivr-flow.repository.ts';
 import { DEMO_SELF_SERVICE_NUMBERS, DEMO_SERVICE_PASSWORD } from '../switch/traffic/traffic-profile.ts';
 
 /**
@@ -52,27 +53,15 @@ async function publishFlow(
   accessCode: string | null,
   definition: IvrFlowDefinition,
 ): Promise<void> {
-  const flow = await db
-    .insertInto('ivr_flows')
-    .values({ name, access_code: accessCode, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const version = await db
-    .insertInto('ivr_flow_versions')
-    .values({
-      flow_id: flow.id,
-      version: 1,
-      status: 'published',
-      definition: JSON.stringify(definition),
-      created_by: null,
-      created_at: now,
-      published_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { flowId, versionId } = await insertFlow(db, { name, accessCode, definition, createdBy: null, now });
+  await db
+    .updateTable('ivr_flow_versions')
+    .set({ status: 'published', published_at: now })
+    .where('id', '=', versionId)
+    .execute();
   await db
     .updateTable('ivr_flows')
-    .set({ published_version_id: version.id })
-    .where('id', '=', flow.id)
+    .set({ published_version_id: versionId })
+    .where('id', '=', flowId)
     .execute();
 }

@@ -2,6 +2,7 @@ import type { Role } from '@switchboard/shared';
 import { Alert } from 'antd';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useCurrentUser } from '../auth/use-current-user.ts';
+import { formatChangeTime } from './format-change-time.ts';
 import { useServiceHoursMessages } from './service-hours-messages.ts';
 import { useServiceHoursStatus } from './use-service-hours-status.ts';
 
@@ -22,15 +23,7 @@ export function AfterHoursBanner() {
   const closed = (status?.items ?? []).filter((i) => !i.open && (wholeCentre || mine.has(i.skillGroupId)));
   if (closed.length === 0) return null;
 
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(locale, {
-      month: 'numeric',
-      day: 'numeric',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(iso));
+  const when = (iso: string) => formatChangeTime(locale, iso);
 
   return (
     <Alert

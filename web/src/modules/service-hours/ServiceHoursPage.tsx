@@ -22,6 +22,7 @@ import { type ApiFieldError, isApiRequestError } from '../../api/api-error.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { type CalendarDraft, draftOf, inputOf, rowErrors } from './calendar-draft.ts';
 import { ExceptionsEditor } from './ExceptionsEditor.tsx';
+import { formatChangeTime } from './format-change-time.ts';
 import { RowErrors } from './RowErrors.tsx';
 import {
   deleteCalendar,
@@ -131,16 +132,7 @@ export function ServiceHoursPage(): ReactNode {
   const nowStatus: OpenStatus | undefined =
     selected === 'center' ? status?.center : status?.items.find((i) => i.skillGroupId === selected);
   const zone = effective?.timeZone ?? draft?.timeZone ?? 'Asia/Shanghai';
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(locale, {
-      timeZone: zone,
-      month: 'numeric',
-      day: 'numeric',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(iso));
+  const when = (iso: string) => formatChangeTime(locale, iso, zone);
   const statusText = !nowStatus
     ? ''
     : nowStatus.open
