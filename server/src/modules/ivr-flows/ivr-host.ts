@@ -8,6 +8,8 @@ import { publishedFlowById, publishedFlowForAccessCode } from './ivr-flow.reposi
 import {
   appendLog,
   endSession,
+  FIRST_SESSION,
+  nextSessionOf,
   recordQueueOutcome,
   type SessionRef,
   startSession,
@@ -82,15 +84,18 @@ export class IvrHost {
       ? await publishedFlowById(db, transfer.flowId)
       : await publishedFlowForAccessCode(db, channel.calledNumber);
     if (found === undefined) return false;
-    const session = await startSession(db, {
-      callId,
+    // On arrival the call's first session; only a transfer looks up where the call's log stands.
+    const { sessionNo, firstSeq } = transfer ? await nextSessionOf(db, callId) : FIRST_SESSION;
+    const session: SessionRef = { callId, sessionNo };
+    await startSession(db, {
+      ...session,
       flowVersionId: found.version.id,
       callerNumber: channel.callerNumber,
       accessCode: channel.calledNumber,
       at: this.deps.timers.now(),
       transferredBy: transfer?.transferredBy ?? null,
     });
-    let seq = session.firstSeq;
+    let seq = firstSeq;
     const who = { callId, callerNumber: channel.callerNumber };
     const runner = new IvrCallRunner(callId, channel.id, channel.callerNumber, found.version.definition, {
       port: this.deps.port,

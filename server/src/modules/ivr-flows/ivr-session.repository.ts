@@ -16,50 +16,56 @@ export type IvrLogEntry = {
 /** One IVR session of a call: 1 on arrival, then one more per transfer to a flow (CTI-10). */
 export type SessionRef = { callId: string; sessionNo: number };
 
+/** A call's first session: opened on arrival, its log counting from 0. */
+export const FIRST_SESSION = { sessionNo: 1, firstSeq: 0 } as const;
+
 /**
- * Opens the call's next session; returns it with the seq its log starts at (the call's log keeps
- * counting across sessions).
+ * Where a call's next session starts (a transfer to IVR): its number, and the seq its log starts
+ * at (the call's log keeps counting across sessions).
  */
-export async function startSession(
+export async function nextSessionOf(
   db: Db,
-  s: {
-    callId: string;
-    flowVersionId: number;
-    callerNumber: string;
-    accessCode: string;
-    at: Date;
-    transferredBy?: number | null;
-  },
-): Promise<SessionRef & { firstSeq: number }> {
-  const before = await db
+  callId: string,
+): Promise<{ sessionNo: number; firstSeq: number }> {
+  const sessions = await db
     .selectFrom('ivr_sessions')
     .select((eb) => eb.fn.max('session_no').as('last'))
-    .where('call_id', '=', s.callId)
+    .where('call_id', '=', callId)
     .executeTakeFirst();
   const logged = await db
     .selectFrom('ivr_log')
     .select((eb) => eb.fn.max('seq').as('last'))
-    .where('call_id', '=', s.callId)
+    .where('call_id', '=', callId)
     .executeTakeFirst();
-  const sessionNo = Number(before?.last ?? 0) + 1;
+  const lastSeq = logged?.last;
+  return {
+    sessionNo: Number(sessions?.last ?? 0) + 1,
+    firstSeq: lastSeq === null || lastSeq === undefined ? 0 : Number(lastSeq) + 1,
+  };
+}
+
+export async function startSession(
+  db: Db,
+  s: SessionRef & {
+    flowVersionId: number;
+    callerNumber: string;
+    accessCode: string;
+    at: Date;
+    transferredBy: number | null;
+  },
+): Promise<void> {
   await db
     .insertInto('ivr_sessions')
     .values({
       call_id: s.callId,
-      session_no: sessionNo,
+      session_no: s.sessionNo,
       flow_version_id: s.flowVersionId,
       caller_number: s.callerNumber,
       access_code: s.accessCode,
       started_at: s.at,
-      transferred_by: s.transferredBy ?? null,
+      transferred_by: s.transferredBy,
     })
     .execute();
-  const lastSeq = logged?.last;
-  return {
-    callId: s.callId,
-    sessionNo,
-    firstSeq: lastSeq === null || lastSeq === undefined ? 0 : Number(lastSeq) + 1,
-  };
 }
 
 export async function appendLog(

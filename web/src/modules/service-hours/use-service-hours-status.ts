@@ -1,6 +1,7 @@
 import type { ServiceHoursStatus } from '@switchboard/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { isNotice, useLiveRefresh } from '../live/use-live-refresh.ts';
+import { useEffect } from 'react';
+import { useLiveData } from '../live/use-live-data.ts';
+import { isNotice } from '../live/use-live-refresh.ts';
 import { fetchServiceHoursStatus } from './service-hours-api.ts';
 
 /** Fallback poll; the status is also refetched on the `service_hours` notice and when it flips. */
@@ -9,24 +10,19 @@ const STATUS_POLL_MS = 60_000;
 const AFTER_CHANGE_MS = 1_000;
 
 const isServiceHoursNotice = isNotice('service_hours');
+const ignore = () => undefined; // a banner: the next refetch tries again
 
 /**
  * Which skill groups are open now: refetched when an admin saves hours (live notice), when the
  * earliest announced change comes, on focus and every minute.
  */
 export function useServiceHoursStatus(): ServiceHoursStatus | null {
-  const [status, setStatus] = useState<ServiceHoursStatus | null>(null);
-  const inFlight = useRef<AbortController | null>(null);
-
-  const refresh = useCallback(() => {
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
-    fetchServiceHoursStatus(controller.signal).then(setStatus, () => undefined);
-  }, []);
-
-  useEffect(() => () => inFlight.current?.abort(), []);
-  useLiveRefresh(refresh, isServiceHoursNotice, STATUS_POLL_MS);
+  const { data: status, refresh } = useLiveData(
+    fetchServiceHoursStatus,
+    isServiceHoursNotice,
+    ignore,
+    STATUS_POLL_MS,
+  );
 
   useEffect(() => {
     const changes = (status?.items ?? [])

@@ -7,8 +7,8 @@ import {
 import { App, Button, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useCurrentUser } from '../auth/use-current-user.ts';
+import { useLiveData } from '../live/use-live-data.ts';
 import { isNotice } from '../live/use-live-refresh.ts';
-import { useLiveData } from './use-live-data.ts';
 import { cancelCallback, fetchCallbacks } from './voicemail-api.ts';
 import { LEAD_ROLES, time } from './voicemail-format.ts';
 import { useVoicemailMessages } from './voicemail-messages.ts';

@@ -8,8 +8,8 @@ import {
 import { App, Button, Checkbox, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useCurrentUser } from '../auth/use-current-user.ts';
+import { useLiveData } from '../live/use-live-data.ts';
 import { isNotice } from '../live/use-live-refresh.ts';
-import { useLiveData } from './use-live-data.ts';
 import { AssignModal, HandleModal } from './VoicemailDialogs.tsx';
 import { VoicemailDrawer } from './VoicemailDrawer.tsx';
 import { assignVoicemail, callBackVoicemail, fetchVoicemails, handleVoicemail } from './voicemail-api.ts';

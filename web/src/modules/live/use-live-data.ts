@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useLiveRefresh } from '../live/use-live-refresh.ts';
+import { useLiveRefresh } from './use-live-refresh.ts';
 
 /** Fallback poll for a notice lost while the live stream was down. */
 const POLL_MS = 30_000;
 
 /**
- * Data of this page kept fresh: fetched again at once on the module's live notice, on reconnect,
- * on focus and every 30 s. `load` must be stable (a useCallback of the filters).
+ * Server data kept fresh: fetched again at once on a matching live notice, on reconnect, on focus
+ * and every `pollMs`; a newer fetch aborts the one before. `load` and `onError` must be stable (a
+ * module function or a useCallback of the filters).
  */
 export function useLiveData<T>(
   load: (signal: AbortSignal) => Promise<T>,
   matches: (event: unknown) => boolean,
   onError: (error: unknown) => void,
+  pollMs = POLL_MS,
 ) {
   const [data, setData] = useState<T | null>(null);
   const inFlight = useRef<AbortController | null>(null);
@@ -24,6 +26,6 @@ export function useLiveData<T>(
     });
   }, [load, onError]);
   useEffect(() => () => inFlight.current?.abort(), []);
-  useLiveRefresh(refresh, matches, POLL_MS);
+  useLiveRefresh(refresh, matches, pollMs);
   return { data, refresh };
 }
