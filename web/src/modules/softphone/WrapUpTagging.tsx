@@ -78,7 +78,9 @@ export function useWrapUpTagging(
             setDraft({ purposeId, subtypeId, areaId, note: note ?? '' });
             setSaved(callTagLabel(of.tag));
           } else {
-            setDraft({ ...EMPTY_DRAFT, areaId: of.suggestedAreaId });
+            // The CDR can come late (retries): keep what the agent picked meanwhile, only fill
+            // the suggested area if none was chosen.
+            setDraft((d) => (d.areaId === null ? { ...d, areaId: of.suggestedAreaId } : d));
           }
         },
         (error: unknown) => {
